@@ -1,0 +1,272 @@
+using System.Runtime.CompilerServices;
+
+namespace Golem.MeshPki.Certificates.Der;
+
+/// <summary>
+/// A forward-only strict DER reader over a span, in the style of
+/// <c>System.Formats.Asn1.AsnDecoder</c> but without allocation: it hands out
+/// <see cref="DerElement"/> offsets into the one buffer it was created over.
+/// </summary>
+/// <remarks>
+/// Enforces X.690 DER: definite lengths only (10.1), minimal length encoding (10.1),
+/// no high tag numbers (certificates never use them), contents within the parent.
+/// Every error names the absolute byte offset and the field path the caller gives.
+/// </remarks>
+internal ref struct DerReader
+{
+    private readonly ReadOnlySpan<byte> _buffer;
+    private readonly int _end;
+    private int _position;
+
+    /// <summary>A reader over the whole of <paramref name="buffer"/>.</summary>
+    public DerReader(ReadOnlySpan<byte> buffer)
+        : this(buffer, 0, buffer.Length)
+    {
+    }
+
+    /// <summary>A reader over <paramref name="buffer"/>[<paramref name="start"/>..<paramref name="end"/>), keeping absolute offsets.</summary>
+    public DerReader(ReadOnlySpan<byte> buffer, int start, int end)
+    {
+        _buffer = buffer;
+        _position = start;
+        _end = end;
+    }
+
+    public readonly bool HasData => _position < _end;
+
+    public readonly int Position => _position;
+
+    /// <summary>The tag of the next element, or 0 when the reader is at its end.</summary>
+    public readonly byte PeekTag() => _position < _end ? _buffer[_position] : (byte)0;
+
+    /// <summary>A reader over the contents of <paramref name="element"/> (which must come from this buffer).</summary>
+    public readonly DerReader Enter(DerElement element) => new(_buffer, element.ContentStart, element.End);
+
+    /// <summary>Reads the next element whatever its tag.</summary>
+    /// <exception cref="CertificateFormatException">The header is not valid DER or the contents overrun the parent.</exception>
+    public DerElement ReadAny(string field)
+    {
+        int headerStart = _position;
+        if (headerStart >= _end)
+        {
+            throw Error("expected an element but the data ended", field, headerStart);
+        }
+
+        byte tag = _buffer[headerStart];
+        if ((tag & 0x1F) == 0x1F)
+        {
+            throw Error("high tag number form is not used in certificates", field, headerStart);
+        }
+
+        int cursor = headerStart + 1;
+        if (cursor >= _end)
+        {
+            throw Error("the length octets are missing", field, headerStart);
+        }
+
+        int first = _buffer[cursor++];
+        int length;
+        if (first < 0x80)
+        {
+            length = first;
+        }
+        else if (first == 0x80)
+        {
+            // X.690 10.1: DER uses the definite form only.
+            throw Error("indefinite length is not allowed in DER", field, headerStart);
+        }
+        else
+        {
+            int count = first & 0x7F;
+            if (count > 4)
+            {
+                throw Error($"a length of {count} octets is too long", field, headerStart);
+            }
+
+            if (cursor + count > _end)
+            {
+                throw Error("the length octets run past the end of the data", field, headerStart);
+            }
+
+            if (_buffer[cursor] == 0)
+            {
+                throw Error("the length is not minimally encoded (leading zero octet)", field, headerStart);
+            }
+
+            length = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (length > 0x7FFFFF)
+                {
+                    throw Error("the length is too large", field, headerStart);
+                }
+
+                length = (length << 8) | _buffer[cursor++];
+            }
+
+            if (length < 0x80)
+            {
+                // X.690 10.1: lengths below 128 must use the short form.
+                throw Error("the length is not minimally encoded (long form for a short length)", field, headerStart);
+            }
+        }
+
+        if (length > _end - cursor)
+        {
+            throw Error($"the element claims {length} content octets but only {_end - cursor} remain", field, headerStart);
+        }
+
+        _position = cursor + length;
+        return new DerElement(tag, headerStart, cursor, length);
+    }
+
+    /// <summary>Reads the next element and checks its tag.</summary>
+    /// <exception cref="CertificateFormatException">Wrong tag, or malformed header.</exception>
+    public DerElement Read(byte expectedTag, string field)
+    {
+        int at = _position;
+        if (at < _end && _buffer[at] != expectedTag)
+        {
+            throw Error($"expected tag 0x{expectedTag:x2} but found 0x{_buffer[at]:x2}", field, at);
+        }
+
+        return ReadAny(field);
+    }
+
+    /// <summary>Reads the next element only when its tag is <paramref name="tag"/>.</summary>
+    public bool TryRead(byte tag, string field, out DerElement element)
+    {
+        if (_position < _end && _buffer[_position] == tag)
+        {
+            element = ReadAny(field);
+            return true;
+        }
+
+        element = default;
+        return false;
+    }
+
+    /// <summary>Throws when elements remain: DER has no room for trailing data inside a structure.</summary>
+    public readonly void ThrowIfNotEnd(string field)
+    {
+        if (_position < _end)
+        {
+            throw Error("unexpected data after the last field", field, _position);
+        }
+    }
+
+    /// <summary>The content bytes of <paramref name="element"/>.</summary>
+    public readonly ReadOnlySpan<byte> Contents(DerElement element) => _buffer.Slice(element.ContentStart, element.ContentLength);
+
+    /// <summary>Checks a BOOLEAN: one octet, 0x00 or 0xFF (X.690 11.1).</summary>
+    public readonly bool ReadBooleanValue(DerElement element, string field)
+    {
+        if (element.ContentLength != 1)
+        {
+            throw Error("a BOOLEAN must have exactly one content octet", field, element.HeaderStart);
+        }
+
+        byte value = _buffer[element.ContentStart];
+        return value switch
+        {
+            0x00 => false,
+            0xFF => true,
+            _ => throw Error($"a DER BOOLEAN is 0x00 or 0xff, not 0x{value:x2}", field, element.HeaderStart),
+        };
+    }
+
+    /// <summary>Checks an INTEGER is non-empty and minimally encoded (X.690 8.3.2).</summary>
+    public readonly void CheckInteger(DerElement element, string field)
+    {
+        if (element.ContentLength == 0)
+        {
+            throw Error("an INTEGER must have at least one content octet", field, element.HeaderStart);
+        }
+
+        if (element.ContentLength > 1)
+        {
+            byte first = _buffer[element.ContentStart];
+            byte second = _buffer[element.ContentStart + 1];
+            if ((first == 0x00 && second < 0x80) || (first == 0xFF && second >= 0x80))
+            {
+                throw Error("the INTEGER is not minimally encoded", field, element.HeaderStart);
+            }
+        }
+    }
+
+    /// <summary>Reads a small non-negative INTEGER (version, pathLenConstraint).</summary>
+    public readonly int ReadSmallNonNegativeInteger(DerElement element, string field)
+    {
+        CheckInteger(element, field);
+        ReadOnlySpan<byte> contents = Contents(element);
+        if ((contents[0] & 0x80) != 0)
+        {
+            throw Error("the INTEGER must not be negative", field, element.HeaderStart);
+        }
+
+        if (contents.Length > 4 || (contents.Length == 4 && contents[0] > 0x7F))
+        {
+            throw Error("the INTEGER is too large", field, element.HeaderStart);
+        }
+
+        int value = 0;
+        foreach (byte b in contents)
+        {
+            value = (value << 8) | b;
+        }
+
+        return value;
+    }
+
+    /// <summary>Checks an OBJECT IDENTIFIER's contents: non-empty, base-128 minimal, complete (X.690 8.19).</summary>
+    public readonly void CheckObjectIdentifier(DerElement element, string field)
+    {
+        ReadOnlySpan<byte> contents = Contents(element);
+        if (contents.IsEmpty)
+        {
+            throw Error("an OBJECT IDENTIFIER must not be empty", field, element.HeaderStart);
+        }
+
+        bool startOfArc = true;
+        foreach (byte b in contents)
+        {
+            if (startOfArc && b == 0x80)
+            {
+                throw Error("an OBJECT IDENTIFIER arc is not minimally encoded", field, element.HeaderStart);
+            }
+
+            startOfArc = (b & 0x80) == 0;
+        }
+
+        if (!startOfArc)
+        {
+            throw Error("the last OBJECT IDENTIFIER arc is incomplete", field, element.HeaderStart);
+        }
+    }
+
+    /// <summary>Checks a BIT STRING (X.690 8.6, 11.2) and returns the number of unused bits.</summary>
+    public readonly int CheckBitString(DerElement element, string field)
+    {
+        ReadOnlySpan<byte> contents = Contents(element);
+        if (contents.IsEmpty)
+        {
+            throw Error("a BIT STRING needs its unused-bits octet", field, element.HeaderStart);
+        }
+
+        int unused = contents[0];
+        if (unused > 7 || (contents.Length == 1 && unused != 0))
+        {
+            throw Error($"a BIT STRING cannot have {unused} unused bits here", field, element.HeaderStart);
+        }
+
+        if (unused != 0 && (contents[^1] & ((1 << unused) - 1)) != 0)
+        {
+            throw Error("the unused bits of a DER BIT STRING must be zero", field, element.HeaderStart);
+        }
+
+        return unused;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static CertificateFormatException Error(string reason, string field, int offset) => new(reason, field, offset);
+}
