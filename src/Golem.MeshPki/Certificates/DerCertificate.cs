@@ -295,7 +295,7 @@ public sealed class DerCertificate
         _tbs = Segment.Encoded(tbs);
         DerElement tbsAlgorithm = ReadTbs(ref certificate, tbs);
 
-        DerElement algorithm = ReadAlgorithmIdentifier(ref certificate, "signatureAlgorithm", out _signatureAlgorithmOid);
+        DerElement algorithm = ReadAlgorithmIdentifier(ref certificate, "signatureAlgorithm", "signatureAlgorithm.algorithm", "signatureAlgorithm.parameters", out _signatureAlgorithmOid);
         _signatureAlgorithmEncoded = Segment.Encoded(algorithm);
 
         // RFC 5280 4.1.1.2: the field MUST contain the same algorithm identifier as tbsCertificate.signature.
@@ -335,7 +335,7 @@ public sealed class DerCertificate
         tbs.CheckInteger(serial, "tbsCertificate.serialNumber");
         _serial = Segment.Contents(serial);
 
-        DerElement tbsAlgorithm = ReadAlgorithmIdentifier(ref tbs, "tbsCertificate.signature", out _);
+        DerElement tbsAlgorithm = ReadAlgorithmIdentifier(ref tbs, "tbsCertificate.signature", "tbsCertificate.signature.algorithm", "tbsCertificate.signature.parameters", out _);
 
         DerElement issuer = tbs.Read(DerTag.Sequence, "tbsCertificate.issuer");
         DistinguishedName.Check(ref tbs, issuer, "tbsCertificate.issuer");
@@ -389,15 +389,16 @@ public sealed class DerCertificate
     }
 
     // RFC 5280 4.1.1.2: AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }
-    private static DerElement ReadAlgorithmIdentifier(ref DerReader reader, string field, out Segment oid)
+    // Field paths are passed whole so that no string is built unless there is an error.
+    private static DerElement ReadAlgorithmIdentifier(ref DerReader reader, string field, string algorithmField, string parametersField, out Segment oid)
     {
         DerElement algorithm = reader.Read(DerTag.Sequence, field);
         DerReader inner = reader.Enter(algorithm);
-        DerElement identifier = inner.Read(DerTag.ObjectIdentifier, field + ".algorithm");
-        inner.CheckObjectIdentifier(identifier, field + ".algorithm");
+        DerElement identifier = inner.Read(DerTag.ObjectIdentifier, algorithmField);
+        inner.CheckObjectIdentifier(identifier, algorithmField);
         if (inner.HasData)
         {
-            inner.ReadAny(field + ".parameters");
+            inner.ReadAny(parametersField);
         }
 
         inner.ThrowIfNotEnd(field);
@@ -479,7 +480,7 @@ public sealed class DerCertificate
         DerElement spki = tbs.Read(DerTag.Sequence, Field);
         _spkiEncoded = Segment.Encoded(spki);
         DerReader inner = tbs.Enter(spki);
-        DerElement algorithm = ReadAlgorithmIdentifier(ref inner, Field + ".algorithm", out _keyAlgorithmOid);
+        DerElement algorithm = ReadAlgorithmIdentifier(ref inner, Field + ".algorithm", Field + ".algorithm.algorithm", Field + ".algorithm.parameters", out _keyAlgorithmOid);
         DerElement key = inner.Read(DerTag.BitString, Field + ".subjectPublicKey");
         inner.CheckBitString(key, Field + ".subjectPublicKey");
         inner.ThrowIfNotEnd(Field);
@@ -641,7 +642,7 @@ public sealed class DerCertificate
                 ReadKeyUsage(ref value);
                 break;
             case CertificateExtensionKind.ExtendedKeyUsage:
-                _extendedKeyUsages = ReadObjectIdentifierList(ref value, "extendedKeyUsage");
+                _extendedKeyUsages = ReadExtendedKeyUsage(ref value);
                 break;
             case CertificateExtensionKind.SubjectKeyIdentifier:
                 // RFC 5280 4.2.1.2: SubjectKeyIdentifier ::= KeyIdentifier (OCTET STRING)
@@ -713,19 +714,20 @@ public sealed class DerCertificate
         KeyUsage = (KeyUsageFlags)(flags & 0x1FF);
     }
 
-    private static Segment ReadObjectIdentifierList(ref DerReader value, string name)
+    // RFC 5280 4.2.1.12: ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId
+    private static Segment ReadExtendedKeyUsage(ref DerReader value)
     {
-        string field = ExtensionsField + "." + name;
-        DerElement sequence = value.Read(DerTag.Sequence, field);
+        const string Field = ExtensionsField + ".extendedKeyUsage";
+        DerElement sequence = value.Read(DerTag.Sequence, Field);
         if (sequence.ContentLength == 0)
         {
-            throw DerReader.Error($"{name} must hold at least one identifier", field, sequence.HeaderStart);
+            throw DerReader.Error("extendedKeyUsage must hold at least one identifier", Field, sequence.HeaderStart);
         }
 
         DerReader inner = value.Enter(sequence);
         while (inner.HasData)
         {
-            inner.CheckObjectIdentifier(inner.Read(DerTag.ObjectIdentifier, field), field);
+            inner.CheckObjectIdentifier(inner.Read(DerTag.ObjectIdentifier, Field), Field);
         }
 
         return Segment.Contents(sequence);
@@ -812,15 +814,15 @@ public sealed class DerCertificate
         while (inner.HasData)
         {
             DerReader subtree = inner.Enter(inner.Read(DerTag.Sequence, field));
-            CheckGeneralName(ref subtree, subtree.ReadAny(field + ".base"), field + ".base", ipLengths: 8);
-            if (subtree.TryRead(DerTag.ContextPrimitive(0), field + ".minimum", out DerElement minimum))
+            CheckGeneralName(ref subtree, subtree.ReadAny(field), field, ipLengths: 8);
+            if (subtree.TryRead(DerTag.ContextPrimitive(0), field, out DerElement minimum))
             {
-                subtree.ReadSmallNonNegativeInteger(minimum, field + ".minimum");
+                subtree.ReadSmallNonNegativeInteger(minimum, field);
             }
 
-            if (subtree.TryRead(DerTag.ContextPrimitive(1), field + ".maximum", out DerElement maximum))
+            if (subtree.TryRead(DerTag.ContextPrimitive(1), field, out DerElement maximum))
             {
-                subtree.ReadSmallNonNegativeInteger(maximum, field + ".maximum");
+                subtree.ReadSmallNonNegativeInteger(maximum, field);
             }
 
             subtree.ThrowIfNotEnd(field);
