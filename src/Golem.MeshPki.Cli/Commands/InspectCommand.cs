@@ -1,0 +1,158 @@
+using System.CommandLine;
+using Golem.MeshPki.Cli.Inputs;
+using Golem.MeshPki.Cli.Inspection;
+using Golem.MeshPki.Cli.Output;
+
+namespace Golem.MeshPki.Cli.Commands;
+
+/// <summary>
+/// <c>meshpki inspect PATH... [--json]</c>: reads certificates and private keys from PEM bundles, DER
+/// files, directories, Kubernetes Secret manifests and standard input, and describes them.
+/// </summary>
+internal static class InspectCommand
+{
+    // Larger inputs are not certificate material; reading them whole would only exhaust memory.
+    private const int MaxInputLength = 64 * 1024 * 1024;
+
+    /// <summary>Builds the command; its action runs against <paramref name="context"/>.</summary>
+    /// <param name="context">The streams and clock.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CommandContext context)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "A PEM bundle, DER file, Kubernetes Secret manifest (YAML or JSON, e.g. `kubectl get secret -o yaml` output), " +
+                "a directory (its *.pem, *.crt, *.cer and *.der files, sorted by name; subdirectories are not read), or - for standard input. " +
+                "A PATH that does not exist is a usage error (exit code 2) and nothing is read.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        paths.Validators.Add(result =>
+        {
+            // System.CommandLine hands an unknown option to the argument as a value; say what it is.
+            foreach (System.CommandLine.Parsing.Token token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"Unrecognized option '{token.Value}' (for a file whose name starts with '-', write ./{token.Value}).");
+                }
+            }
+        });
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print one JSON document {\"certificates\":[...],\"privateKeys\":[...],\"errors\":[...]} instead of text.",
+        };
+        var command = new Command(
+            "inspect",
+            "Describe the certificates and private keys in PEM, DER and Kubernetes Secret inputs. " +
+            "Private keys are listed by type and matching certificate, never printed. " +
+            "Exit codes: 0 all inputs read; 1 some input could not be read (named on stderr and in the JSON errors); 2 usage error.")
+        {
+            paths,
+            json,
+        };
+        command.SetAction(parseResult => Run(context, parseResult.GetValue(paths) ?? [], parseResult.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(CommandContext context, IReadOnlyList<string> paths, bool json)
+    {
+        IReadOnlyList<InputSource> sources = InputSources.Resolve(paths, out IReadOnlyList<string> usageErrors);
+        if (usageErrors.Count > 0)
+        {
+            foreach (string error in usageErrors)
+            {
+                context.Stderr.WriteLine($"meshpki inspect: {error}");
+            }
+
+            context.Stderr.WriteLine("Run 'meshpki inspect --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        var builder = new InspectionReportBuilder();
+        var reader = new InputReader(builder);
+        foreach (InputSource source in sources)
+        {
+            switch (source)
+            {
+                case EmptyInputSource empty:
+                    builder.OnError(empty.SourceName, empty.Message);
+                    break;
+                case StdinInputSource:
+                    ReadInput(source.SourceName, () => context.Stdin, ownsStream: false, reader, builder);
+                    break;
+                case FileInputSource file:
+                    ReadInput(source.SourceName, () => File.OpenRead(file.FilePath), ownsStream: true, reader, builder);
+                    break;
+            }
+        }
+
+        InspectionReport report = builder.Build();
+        if (json)
+        {
+            JsonReportWriter.Write(report, context.Stdout);
+        }
+        else
+        {
+            HumanReportRenderer.Render(report, context.Stdout, context.Time.GetUtcNow(), context.Terminal);
+        }
+
+        foreach (InputError error in report.Errors)
+        {
+            context.Stderr.WriteLine($"meshpki: {error.Source}: {error.Message}");
+        }
+
+        return report.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.InputErrors;
+    }
+
+    private static void ReadInput(string sourceName, Func<Stream> open, bool ownsStream, InputReader reader, InspectionReportBuilder sink)
+    {
+        byte[] content;
+        try
+        {
+            Stream stream = open();
+            try
+            {
+                content = ReadAll(stream, out bool tooLarge);
+                if (tooLarge)
+                {
+                    sink.OnError(sourceName, "the input is larger than 64 MiB, too large for certificate material.");
+                    return;
+                }
+            }
+            finally
+            {
+                if (ownsStream)
+                {
+                    stream.Dispose();
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            sink.OnError(sourceName, $"cannot read: {exception.Message}");
+            return;
+        }
+
+        reader.Read(sourceName, content);
+    }
+
+    private static byte[] ReadAll(Stream stream, out bool tooLarge)
+    {
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxInputLength)
+            {
+                tooLarge = true;
+                return [];
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        tooLarge = false;
+        return buffer.ToArray();
+    }
+}

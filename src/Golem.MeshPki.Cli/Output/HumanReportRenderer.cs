@@ -1,0 +1,167 @@
+using System.Globalization;
+using Golem.MeshPki.Cli.Inspection;
+using Spectre.Console;
+
+namespace Golem.MeshPki.Cli.Output;
+
+/// <summary>
+/// Writes the report for people: one compact block per certificate, then the private keys (type and
+/// match, never contents), then a count. Colour only on a terminal without <c>NO_COLOR</c>; plain,
+/// unwrapped text when redirected, so that grep and diff see one field per line.
+/// </summary>
+internal static class HumanReportRenderer
+{
+    // Plain output is not wrapped: a subject or fingerprint stays on its line.
+    private const int PlainWidth = 8192;
+    private const int LabelWidth = 13;
+
+    private static readonly Style Heading = new(decoration: Decoration.Bold);
+    private static readonly Style Label = new(foreground: Color.Grey);
+    private static readonly Style Good = new(foreground: Color.Green);
+    private static readonly Style Warning = new(foreground: Color.Yellow);
+    private static readonly Style Bad = new(foreground: Color.Red, decoration: Decoration.Bold);
+
+    // Certificates that expire within this many days are shown in the warning colour.
+    private static readonly TimeSpan ExpiresSoon = TimeSpan.FromDays(30);
+
+    /// <summary>Writes <paramref name="report"/> to <paramref name="stdout"/>.</summary>
+    /// <param name="report">What was found.</param>
+    /// <param name="stdout">The writer.</param>
+    /// <param name="now">The time for "expires in N days".</param>
+    /// <param name="terminal">Colours and width, or <see langword="null"/> for plain text.</param>
+    public static void Render(InspectionReport report, TextWriter stdout, DateTimeOffset now, TerminalOptions? terminal)
+    {
+        IAnsiConsole console = CreateConsole(stdout, terminal);
+        bool first = true;
+        foreach (CertificateSummary certificate in report.Certificates)
+        {
+            if (!first)
+            {
+                console.WriteLine();
+            }
+
+            first = false;
+            RenderCertificate(console, certificate, now);
+        }
+
+        if (report.PrivateKeys.Count > 0)
+        {
+            if (!first)
+            {
+                console.WriteLine();
+            }
+
+            console.Write("Private keys", Heading);
+            console.WriteLine();
+            foreach (PrivateKeySummary key in report.PrivateKeys)
+            {
+                RenderKey(console, key);
+            }
+        }
+
+        if (!first || report.PrivateKeys.Count > 0)
+        {
+            console.WriteLine();
+        }
+
+        console.Write(Count(report.Certificates.Count, "certificate") + ", " + Count(report.PrivateKeys.Count, "private key") + ", " + Count(report.Errors.Count, "error"));
+        console.WriteLine();
+    }
+
+    private static void RenderCertificate(IAnsiConsole console, CertificateSummary certificate, DateTimeOffset now)
+    {
+        console.Write(certificate.Source, Heading);
+        console.WriteLine();
+        Field(console, "Subject", certificate.Subject);
+        Field(console, "Issuer", certificate.Issuer + (certificate.SelfSigned ? " (self-signed)" : string.Empty));
+        Field(console, "Serial", certificate.SerialNumber);
+
+        (ValidityState state, string text) = ValidityDescription.Describe(certificate.NotBefore, certificate.NotAfter, now);
+        Style validityStyle = state != ValidityState.Valid ? Bad : certificate.NotAfter - now < ExpiresSoon ? Warning : Good;
+        StartField(console, "Validity");
+        console.Write(JsonReportWriter.FormatTime(certificate.NotBefore) + " to " + JsonReportWriter.FormatTime(certificate.NotAfter) + ", ");
+        console.Write(text, validityStyle);
+        console.WriteLine();
+
+        Field(console, "Key", DescribeKey(certificate));
+        Field(console, "Signature", certificate.SignatureAlgorithm);
+        Field(console, "CA", !certificate.IsCa
+            ? "no"
+            : certificate.PathLength is { } pathLength
+                ? string.Create(CultureInfo.InvariantCulture, $"yes, path length {pathLength}")
+                : "yes, no path length limit");
+        Field(console, "Key usage", certificate.KeyUsage.Count == 0 ? "none" : string.Join(", ", certificate.KeyUsage));
+        if (certificate.ExtendedKeyUsage.Count > 0)
+        {
+            Field(console, "Ext. usage", string.Join(", ", certificate.ExtendedKeyUsage));
+        }
+
+        if (certificate.SubjectAlternativeNames.Count > 0)
+        {
+            Field(console, "SANs", string.Join(", ", certificate.SubjectAlternativeNames));
+        }
+
+        Field(console, "SHA-256", certificate.Sha256Fingerprint);
+    }
+
+    private static void RenderKey(IAnsiConsole console, PrivateKeySummary key)
+    {
+        console.Write("  " + key.Source + "  " + key.KeyAlgorithm + "  ");
+        switch (key.Status)
+        {
+            case KeyMatchStatus.Matched:
+                console.Write("matches " + key.MatchesCertificate, Good);
+                break;
+            case KeyMatchStatus.NoMatch:
+                console.Write("matches no certificate", Warning);
+                break;
+            default:
+                console.Write("not matched: " + key.NotCheckedReason, Label);
+                break;
+        }
+
+        console.WriteLine();
+    }
+
+    private static string DescribeKey(CertificateSummary certificate)
+    {
+        if (certificate.Curve is { } curve)
+        {
+            return certificate.KeyAlgorithm + " " + curve;
+        }
+
+        return certificate.KeyAlgorithm is "RSA" or "RSASSA-PSS" or "DSA" && certificate.KeySize > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{certificate.KeyAlgorithm} {certificate.KeySize} bits")
+            : certificate.KeyAlgorithm;
+    }
+
+    private static void Field(IAnsiConsole console, string label, string value)
+    {
+        StartField(console, label);
+        console.Write(value);
+        console.WriteLine();
+    }
+
+    private static void StartField(IAnsiConsole console, string label) =>
+        console.Write("  " + label.PadRight(LabelWidth), Label);
+
+    private static string Count(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
+
+    private static IAnsiConsole CreateConsole(TextWriter stdout, TerminalOptions? terminal)
+    {
+        bool color = terminal?.UseColor == true;
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(stdout),
+
+            // The enrichers detect CI systems and change the profile; the caller already decided.
+            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
+        });
+        console.Profile.Width = terminal?.Width ?? PlainWidth;
+        return console;
+    }
+}
