@@ -5,9 +5,9 @@ namespace Golem.MeshPki.Certificates;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="PemReader.ReadAll(ReadOnlySpan{char})"/> decodes every block of one input into
-/// one shared array, so <see cref="Data"/> of each block is a slice of it: holding one block
-/// keeps the whole input's decoded bytes alive.
+/// <see cref="PemReader.ReadAll(ReadOnlySpan{char})"/> decodes the blocks of one input into
+/// shared arrays of up to 64 KiB, so <see cref="Data"/> of each block is a slice of one: holding
+/// one block keeps its neighbours' decoded bytes alive.
 /// </para>
 /// <para>
 /// <see cref="ToString"/> names the label, line and length, never the data: blocks may hold
