@@ -53,46 +53,46 @@ internal static class PrivateKeyInspector
         switch (oid)
         {
             case Oids.RsaEncryption:
-            {
-                using var rsa = RSA.Create();
-                rsa.ImportPkcs8PrivateKey(data.Span, out int read);
-                EnsureWhole(read, data);
-                return new PrivateKeyFacts(name, PublicKeyIdentity.ForRsa(rsa.ExportRSAPublicKey()), null);
-            }
-
-            case Oids.RsassaPss:
-            {
-                // .NET does not import id-RSASSA-PSS PKCS #8; the privateKey OCTET STRING is a PKCS #1 RSAPrivateKey (RFC 4055 1.2).
-                byte[] rsaPrivateKey = info.ReadOctetString();
-                try
                 {
                     using var rsa = RSA.Create();
-                    rsa.ImportRSAPrivateKey(rsaPrivateKey, out int read);
-                    return read == rsaPrivateKey.Length
-                        ? new PrivateKeyFacts(name, PublicKeyIdentity.ForRsa(rsa.ExportRSAPublicKey()), null)
-                        : throw new CryptographicException();
+                    rsa.ImportPkcs8PrivateKey(data.Span, out int read);
+                    EnsureWhole(read, data);
+                    return new PrivateKeyFacts(name, PublicKeyIdentity.ForRsa(rsa.ExportRSAPublicKey()), null);
                 }
-                finally
+
+            case Oids.RsassaPss:
                 {
-                    CryptographicOperations.ZeroMemory(rsaPrivateKey);
+                    // .NET does not import id-RSASSA-PSS PKCS #8; the privateKey OCTET STRING is a PKCS #1 RSAPrivateKey (RFC 4055 1.2).
+                    byte[] rsaPrivateKey = info.ReadOctetString();
+                    try
+                    {
+                        using var rsa = RSA.Create();
+                        rsa.ImportRSAPrivateKey(rsaPrivateKey, out int read);
+                        return read == rsaPrivateKey.Length
+                            ? new PrivateKeyFacts(name, PublicKeyIdentity.ForRsa(rsa.ExportRSAPublicKey()), null)
+                            : throw new CryptographicException();
+                    }
+                    finally
+                    {
+                        CryptographicOperations.ZeroMemory(rsaPrivateKey);
+                    }
                 }
-            }
 
             case Oids.EcPublicKey:
-            {
-                using var ecdsa = ECDsa.Create();
-                ecdsa.ImportPkcs8PrivateKey(data.Span, out int read);
-                EnsureWhole(read, data);
-                return new PrivateKeyFacts(name, PublicKeyIdentity.ForSubjectPublicKeyInfo(ecdsa.ExportSubjectPublicKeyInfo()), null);
-            }
+                {
+                    using var ecdsa = ECDsa.Create();
+                    ecdsa.ImportPkcs8PrivateKey(data.Span, out int read);
+                    EnsureWhole(read, data);
+                    return new PrivateKeyFacts(name, PublicKeyIdentity.ForSubjectPublicKeyInfo(ecdsa.ExportSubjectPublicKeyInfo()), null);
+                }
 
             case Oids.Dsa:
-            {
-                using var dsa = DSA.Create();
-                dsa.ImportPkcs8PrivateKey(data.Span, out int read);
-                EnsureWhole(read, data);
-                return new PrivateKeyFacts(name, PublicKeyIdentity.ForSubjectPublicKeyInfo(dsa.ExportSubjectPublicKeyInfo()), null);
-            }
+                {
+                    using var dsa = DSA.Create();
+                    dsa.ImportPkcs8PrivateKey(data.Span, out int read);
+                    EnsureWhole(read, data);
+                    return new PrivateKeyFacts(name, PublicKeyIdentity.ForSubjectPublicKeyInfo(dsa.ExportSubjectPublicKeyInfo()), null);
+                }
 
             case Oids.Ed25519 or Oids.Ed448:
                 // Deriving an EdDSA public key needs curve arithmetic that .NET does not expose, and the

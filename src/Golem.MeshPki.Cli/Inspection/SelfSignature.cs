@@ -53,45 +53,45 @@ internal static class SelfSignature
         switch (certificate.PublicKeyAlgorithm)
         {
             case PublicKeyAlgorithm.Rsa or PublicKeyAlgorithm.RsaPss:
-            {
-                (HashAlgorithmName Hash, RSASignaturePadding Padding)? scheme = RsaScheme(signatureOid, certificate.EncodedSignatureAlgorithm);
-                if (scheme is not { } rsaScheme)
                 {
-                    return IsEcdsaOrDsa(signatureOid) ? false : null;
+                    (HashAlgorithmName Hash, RSASignaturePadding Padding)? scheme = RsaScheme(signatureOid, certificate.EncodedSignatureAlgorithm);
+                    if (scheme is not { } rsaScheme)
+                    {
+                        return IsEcdsaOrDsa(signatureOid) ? false : null;
+                    }
+
+                    using var rsa = RSA.Create();
+
+                    // The subjectPublicKey of both rsaEncryption and id-RSASSA-PSS is an RSAPublicKey (RFC 4055 1.2).
+                    rsa.ImportRSAPublicKey(certificate.PublicKey.Span, out _);
+                    return rsa.VerifyData(tbs, signature, rsaScheme.Hash, rsaScheme.Padding);
                 }
-
-                using var rsa = RSA.Create();
-
-                // The subjectPublicKey of both rsaEncryption and id-RSASSA-PSS is an RSAPublicKey (RFC 4055 1.2).
-                rsa.ImportRSAPublicKey(certificate.PublicKey.Span, out _);
-                return rsa.VerifyData(tbs, signature, rsaScheme.Hash, rsaScheme.Padding);
-            }
 
             case PublicKeyAlgorithm.EC:
-            {
-                if (EcdsaHash(signatureOid) is not { } hash)
                 {
-                    return IsRsa(signatureOid) ? false : null;
+                    if (EcdsaHash(signatureOid) is not { } hash)
+                    {
+                        return IsRsa(signatureOid) ? false : null;
+                    }
+
+                    using var ecdsa = ECDsa.Create();
+                    ecdsa.ImportSubjectPublicKeyInfo(certificate.SubjectPublicKeyInfo.Span, out _);
+
+                    // RFC 3279 2.2.3: Ecdsa-Sig-Value is a DER SEQUENCE of r and s.
+                    return ecdsa.VerifyData(tbs, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
                 }
-
-                using var ecdsa = ECDsa.Create();
-                ecdsa.ImportSubjectPublicKeyInfo(certificate.SubjectPublicKeyInfo.Span, out _);
-
-                // RFC 3279 2.2.3: Ecdsa-Sig-Value is a DER SEQUENCE of r and s.
-                return ecdsa.VerifyData(tbs, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
-            }
 
             case PublicKeyAlgorithm.Dsa:
-            {
-                if (DsaHash(signatureOid) is not { } hash)
                 {
-                    return null;
-                }
+                    if (DsaHash(signatureOid) is not { } hash)
+                    {
+                        return null;
+                    }
 
-                using var dsa = DSA.Create();
-                dsa.ImportSubjectPublicKeyInfo(certificate.SubjectPublicKeyInfo.Span, out _);
-                return dsa.VerifyData(tbs, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
-            }
+                    using var dsa = DSA.Create();
+                    dsa.ImportSubjectPublicKeyInfo(certificate.SubjectPublicKeyInfo.Span, out _);
+                    return dsa.VerifyData(tbs, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
+                }
 
             default:
                 // Ed25519 and Ed448 need BouncyCastle, which the CLI does not reference.
