@@ -45,6 +45,8 @@ internal static class InspectCommand
             "inspect",
             "Describe the certificates and private keys in PEM, DER and Kubernetes Secret inputs. " +
             "Private keys are listed by type and matching certificate, never printed. " +
+            "Each certificate and key is named <path>#<n> (0-based, certificates and keys counted separately per input), " +
+            "or <manifest>:<secret name>/<data key>#<n> inside a Kubernetes Secret. " +
             "Exit codes: 0 all inputs read; 1 some input could not be read (named on stderr and in the JSON errors); 2 usage error.")
         {
             paths,

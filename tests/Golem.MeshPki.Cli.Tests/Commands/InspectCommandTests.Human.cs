@@ -95,4 +95,22 @@ public sealed partial class InspectCommandTests
         // Not wrapped at 80 columns either: one field per line, whatever its length.
         Assert.Contains("  SHA-256      " + Convert.ToHexStringLower(SHA256.HashData(Pki.Root.RawData)) + Environment.NewLine, run.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Human_output_prints_names_literally_not_as_console_markup()
+    {
+        // Spectre.Console markup in a subject must not be interpreted (or crash the renderer).
+        using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=[red]not markup[/] Zürich", key, HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var directory = new TempDirectory();
+        string path = directory.Write("markup.pem", certificate.ExportCertificatePem());
+
+        CliRun human = CliRun.Of("inspect", path);
+        CliRun json = CliRun.Of("inspect", path, "--json");
+
+        Assert.Equal(0, human.ExitCode);
+        Assert.Contains("  Subject      CN=[red]not markup[/] Zürich", human.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"subject\": \"CN=[red]not markup[/] Zürich\"", json.Stdout, StringComparison.Ordinal);
+    }
 }
