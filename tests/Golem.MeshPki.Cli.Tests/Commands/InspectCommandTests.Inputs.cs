@@ -181,6 +181,25 @@ public sealed partial class InspectCommandTests
     }
 
     [Fact]
+    public void Secret_List_from_kubectl_get_secrets_reads_every_Secret()
+    {
+        // `kubectl get secrets -o yaml` prints a List whose items are the Secrets.
+        static string Item(string yaml) => string.Join('\n', yaml.TrimEnd('\n').Split('\n').Select((line, i) => (i == 0 ? "- " : "  ") + line));
+        string list = "apiVersion: v1\nitems:\n"
+            + Item(SecretManifests.Yaml("cacerts", ("root-cert.pem", Pki.Root.ExportCertificatePem()))) + "\n"
+            + Item(SecretManifests.Yaml("istio-ca-secret", ("ca-cert.pem", Pki.Intermediate.ExportCertificatePem()))) + "\n"
+            + "kind: List\nmetadata:\n  resourceVersion: \"\"\n";
+        using var directory = new TempDirectory();
+        string path = directory.Write("secrets.yaml", list);
+
+        JsonElement json = InspectJson(path);
+
+        Assert.Equal(
+            [$"{path}:cacerts/root-cert.pem#0", $"{path}:istio-ca-secret/ca-cert.pem#0"],
+            json.GetProperty("certificates").EnumerateArray().Select(certificate => certificate.GetProperty("source").GetString()));
+    }
+
+    [Fact]
     public void Secret_manifest_on_stdin_is_named_after_dash()
     {
         byte[] yaml = CliRun.Utf8(SecretManifests.Yaml("istio-ca-secret", ("ca-cert.pem", Pki.Root.ExportCertificatePem())));
