@@ -138,6 +138,11 @@ public sealed class DerNode
 
     private byte[] EncodeCore()
     {
+        if (!HasChildren && Children.Count > 0)
+        {
+            throw new InvalidOperationException("Children were added to a primitive element: call Encapsulate() first.");
+        }
+
         byte[] contents = HasChildren
             ? [.. Children.SelectMany(static c => c.EncodeCore())]
             : _contents;
