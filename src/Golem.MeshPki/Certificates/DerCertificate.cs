@@ -461,8 +461,9 @@ public sealed class DerCertificate
         int value = 0;
         for (int i = start; i < start + count; i++)
         {
+            // Not (uint)digit > 9: the library is compiled with overflow checks, so that cast throws.
             int digit = text[i] - '0';
-            if ((uint)digit > 9)
+            if (digit is < 0 or > 9)
             {
                 throw DerReader.Error("a time holds a non-digit character", field, time.HeaderStart);
             }
