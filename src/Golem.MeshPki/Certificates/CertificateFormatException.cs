@@ -25,7 +25,7 @@ public sealed class CertificateFormatException : FormatException
     /// <summary>Creates an exception for malformed PEM text at a 1-based <paramref name="lineNumber"/>.</summary>
     /// <param name="reason">Why the input is rejected, as one sentence without a trailing period.</param>
     /// <param name="lineNumber">The 1-based line of the text where the problem is.</param>
-    /// <param name="offset">The character offset of that line from the start of the text.</param>
+    /// <param name="offset">The character (or byte, for UTF-8 input) offset of the problem from the start of the text.</param>
     public CertificateFormatException(string reason, int lineNumber, int offset)
         : base($"Malformed PEM at line {lineNumber}: {reason}.")
     {
