@@ -710,27 +710,7 @@ public sealed class SecretManifestReaderTests
         return text;
     }
 
-    private static string TestDataPath(string name)
-    {
-        string copied = Path.Combine(AppContext.BaseDirectory, "Packaging", "testdata", name);
-        if (File.Exists(copied))
-        {
-            return copied;
-        }
-
-        // The test project copies a top-level testdata folder only; until it copies Packaging/testdata
-        // too, find the fixture in the source tree above the output folder.
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "Packaging", "testdata", name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"Fixture Packaging/testdata/{name} not found from {AppContext.BaseDirectory}.");
-    }
+    private static string TestDataPath(string name) => Path.Combine(AppContext.BaseDirectory, "Packaging", "testdata", name);
 
     /// <summary>
     /// A root CA and an intermediate CA as Istio's cacerts holds them, created once per test run with a
