@@ -376,7 +376,7 @@ internal static class PemScanner
             }
 
             throw new CertificateFormatException(
-                Invariant($"'-----' inside the base64 body of the block that begins on line {beginLine}; is its END line malformed?"), endLine, endBoundary);
+                Invariant($"'-----' inside the base64 body of the block that begins on line {beginLine}; the END line may be malformed"), endLine, endBoundary);
         }
 
         int endLabelStart = endBoundary + Literal<T>("-----END "u8, "-----END ").Length;
@@ -523,7 +523,7 @@ internal static class PemScanner
         if (significant % 4 != 0)
         {
             return new CertificateFormatException(
-                Invariant($"the base64 body has {significant} characters, not a multiple of 4; is it truncated?"), lastLine, lastOffset);
+                Invariant($"the base64 body has {significant} characters, not a multiple of 4, so it may be truncated"), lastLine, lastOffset);
         }
 
         // Convert refuses what the checks above do not catch only in ways they do not know; say so plainly.
