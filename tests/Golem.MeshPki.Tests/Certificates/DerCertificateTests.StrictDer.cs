@@ -367,6 +367,8 @@ public partial class DerCertificateTests
         { "validity.notBefore", Der.UtcTimeTag, "250101000000", "a UTCTime must be YYMMDDHHMMSSZ" },
         { "validity.notBefore", Der.GeneralizedTimeTag, "20251301000000Z", "out of range" },
         { "validity.notBefore", Der.UtcTimeTag, "2501010000:0Z", "non-digit" },
+        { "validity.notAfter", Der.UtcTimeTag, "3501 1000000Z", "non-digit" },
+        { "validity.notAfter", Der.UtcTimeTag, "-50101000000Z", "non-digit" },
         { "validity.notAfter", Der.UtcTimeTag, "3501010000~0Z", "non-digit" },
     };
 
@@ -544,8 +546,8 @@ public partial class DerCertificateTests
     [InlineData('\0')]
     public void TimeDigitBelowZero_IsCertificateFormatException_NotOverflowException(char character)
     {
-        // Regression: DerCertificate.Digits computes (uint)(text[i] - '0') in a checked build, so any
-        // octet below '0' in a time threw OverflowException instead of CertificateFormatException.
+        // Regression (fixed in ef26763): DerCertificate.Digits computed (uint)(text[i] - '0') in a checked
+        // build, so any octet below '0' in a time threw OverflowException instead of CertificateFormatException.
         string text = "35010100000" + character + "Z";
         AssertRejectedAt(
             "validity.notAfter",
