@@ -166,6 +166,28 @@ public partial class DerCertificateTests
     }
 
     [Fact]
+    public void SubjectAlternativeName_ReadsEveryGeneralNameKind()
+    {
+        DerCertificate parsed = Read(TestCertificate.Issue(TestExtensions.SubjectAlternativeNameOfEveryKind()).Der);
+
+        List<GeneralName> names = ToList(parsed.GetSubjectAlternativeNames());
+
+        Assert.Equal(Enum.GetValues<GeneralNameKind>(), names.Select(static n => n.Kind));
+        Assert.Equal(
+            [
+                "othername:<unsupported>", "email:mail@golem.test", "DNS:golem.test", "X400Name:<unsupported>", "DirName:CN=dir,O=Golem Test",
+                "EdiPartyName:<unsupported>", "URI:spiffe://golem.test/ns/a/sa/b", "IP:192.0.2.1", "RID:1.3.6.1.4.1.55555.5",
+            ],
+            names.Select(static n => n.ToString()));
+        Assert.Equal([false, false, false, false, false, false, true, false, false], names.Select(static n => n.IsSpiffeId));
+
+        // Value is the content octets, except for directoryName, whose Value is the Name's whole DER.
+        Assert.Equal(Der.SimpleName(("2.5.4.10", Der.Utf8("Golem Test")), ("2.5.4.3", Der.Utf8("dir"))), names[4].Value.ToArray());
+        Assert.Equal(Der.OidContents(TestExtensions.PrivateArc + ".5"), names[8].Value.ToArray());
+        Assert.Equal([Der.ContextPrimitive(2), .. Der.Length(10), .. "golem.test"u8], names[2].Encoded.ToArray());
+    }
+
+    [Fact]
     public void SubjectAlternativeNames_KeepTheirOrder()
     {
         DerCertificate parsed = Read(FullCertificate.Der);

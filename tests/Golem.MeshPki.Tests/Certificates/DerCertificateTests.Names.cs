@@ -34,6 +34,7 @@ public partial class DerCertificateTests
         ["TeletexString is read as Latin-1"] = (Der.SimpleName((CN, Der.Tlv(Der.TeletexStringTag, [0x63, 0x61, 0x66, 0xE9]))), "CN=café"),
         ["UniversalString is decoded"] = (Der.SimpleName((CN, Der.Tlv(Der.UniversalStringTag, new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetBytes("wide")))), "CN=wide"),
         ["unknown attribute type prints as OID and hex"] = (Der.SimpleName((TestExtensions.PrivateArc + ".3", Der.Utf8("x"))), "1.3.6.1.4.1.55555.3=#0c0178"),
+        ["unknown attribute type with arcs past 64 bits"] = (Der.SimpleName(("2.18446744073709551616.999.340282366920938463463374607431768211457", Der.Utf8("x"))), "2.18446744073709551616.999.340282366920938463463374607431768211457=#0c0178"),
         ["emailAddress has no RFC 4514 short name"] = (Der.SimpleName(("1.2.840.113549.1.9.1", Der.Ia5("a@b"))), "1.2.840.113549.1.9.1=#1603614062"),
         ["DC and UID have short names"] = (Der.SimpleName(("0.9.2342.19200300.100.1.25", Der.Ia5("test")), ("0.9.2342.19200300.100.1.25", Der.Ia5("golem")), ("0.9.2342.19200300.100.1.1", Der.Utf8("u1"))), "UID=u1,DC=golem,DC=test"),
         ["non-string value of a known type prints as hex"] = (Der.SimpleName((CN, Der.IntegerValue(5))), "CN=#020105"),
@@ -109,6 +110,20 @@ public partial class DerCertificateTests
         Assert.Equal("Golem Test", subject.GetFirstValue(Der.OidContents(O)));
         Assert.Null(subject.GetFirstValue(Der.OidContents(OU)));
         Assert.Null(Read(TestCertificate.Issue(new CertificateSpec { Subject = Der.SimpleName((O, Der.Utf8("no CN"))) }).Der).Subject.CommonName);
+    }
+
+    [Fact]
+    public void DefaultDistinguishedName_IsEmpty_AndPrintsAndEnumeratesAsEmpty()
+    {
+        // default(DistinguishedName) says IsEmpty, so it should behave as the empty Name does; ToString
+        // in particular should not throw (CA1065). Today ToString, GetAttributes and CommonName throw
+        // CertificateFormatException ("expected an element but the data ended") on its empty memory.
+        DistinguishedName name = default;
+
+        Assert.True(name.IsEmpty);
+        Assert.Equal(string.Empty, name.ToString());
+        Assert.Empty(ToList(name.GetAttributes()));
+        Assert.Null(name.CommonName);
     }
 
     [Fact]

@@ -387,25 +387,30 @@ public partial class DerCertificateTests
             reason);
     }
 
-    public static TheoryData<string> ExtensionOids => new(
-        TestExtensions.BasicConstraintsOid,
-        TestExtensions.KeyUsageOid,
-        TestExtensions.ExtendedKeyUsageOid,
-        TestExtensions.SubjectKeyIdentifierOid,
-        TestExtensions.AuthorityKeyIdentifierOid,
-        TestExtensions.SubjectAltNameOid,
-        TestExtensions.NameConstraintsOid,
-        TestExtensions.CertificatePoliciesOid,
-        TestExtensions.CrlDistributionPointsOid,
-        UnknownExtensionOid);
+    /// <summary>Every extension of <see cref="FullCertificate"/> by name: the nine the reader decodes and one it does not.</summary>
+    private static readonly Dictionary<string, string> FullCertificateExtensions = new()
+    {
+        ["basicConstraints"] = TestExtensions.BasicConstraintsOid,
+        ["keyUsage"] = TestExtensions.KeyUsageOid,
+        ["extendedKeyUsage"] = TestExtensions.ExtendedKeyUsageOid,
+        ["subjectKeyIdentifier"] = TestExtensions.SubjectKeyIdentifierOid,
+        ["authorityKeyIdentifier"] = TestExtensions.AuthorityKeyIdentifierOid,
+        ["subjectAltName"] = TestExtensions.SubjectAltNameOid,
+        ["nameConstraints"] = TestExtensions.NameConstraintsOid,
+        ["certificatePolicies"] = TestExtensions.CertificatePoliciesOid,
+        ["cRLDistributionPoints"] = TestExtensions.CrlDistributionPointsOid,
+        ["unknown " + UnknownExtensionOid] = UnknownExtensionOid,
+    };
+
+    public static TheoryData<string> ExtensionNames => new(FullCertificateExtensions.Keys);
 
     [Theory]
-    [MemberData(nameof(ExtensionOids))]
-    public void DuplicateExtension_IsRejectedAtTheSecondCopy(string oid)
+    [MemberData(nameof(ExtensionNames))]
+    public void DuplicateExtension_IsRejectedAtTheSecondCopy(string extension)
     {
         // RFC 5280 4.2: a certificate MUST NOT include more than one instance of a particular extension.
         EditableCertificate edit = FullCertificate.Edit();
-        DerNode copy = edit.Duplicate(edit.Extension(oid));
+        DerNode copy = edit.Duplicate(edit.Extension(FullCertificateExtensions[extension]));
         byte[] der = edit.Encode();
 
         CertificateFormatException exception = ReadFails(der);
@@ -416,11 +421,11 @@ public partial class DerCertificateTests
     }
 
     [Theory]
-    [MemberData(nameof(ExtensionOids))]
-    public void DuplicateExtension_IsRejectedWhenTheCopiesAreApart(string oid)
+    [MemberData(nameof(ExtensionNames))]
+    public void DuplicateExtension_IsRejectedWhenTheCopiesAreApart(string extension)
     {
         EditableCertificate edit = FullCertificate.Edit();
-        DerNode original = edit.Extension(oid);
+        DerNode original = edit.Extension(FullCertificateExtensions[extension]);
         DerNode copy = original.Clone();
         edit.Extensions.Children.Remove(original);
         edit.Extensions.Children.Insert(0, original);

@@ -71,6 +71,23 @@ public partial class DerCertificateTests
     }
 
     [Fact]
+    public void ExplicitVersion1_IsReadAsVersion1()
+    {
+        // Like critical FALSE, an explicit [0] INTEGER 0 writes a DEFAULT that DER omits (X.690 11.5);
+        // .NET and BouncyCastle read it, and so does the reader.
+        TestCertificate certificate = TestCertificate.Issue(new CertificateSpec { Version1 = true });
+        EditableCertificate edit = certificate.Edit();
+        edit.Tbs.Children.Insert(0, DerNode.Parse(Der.Constructed(Der.ContextConstructed(0), Der.IntegerValue(0))));
+        byte[] der = certificate.Resign(edit);
+
+        DerCertificate parsed = Read(der);
+
+        Assert.Equal(1, parsed.Version);
+        Assert.Equal(1, X509CertificateLoader.LoadCertificate(der).Version);
+        Assert.Equal(1, new X509CertificateParser().ReadCertificate(der).Version);
+    }
+
+    [Fact]
     public void ExplicitCriticalFalse_IsReadAsNotCritical()
     {
         // X.690 11.5 says a DEFAULT value is omitted in DER; some CAs write critical FALSE anyway.

@@ -87,6 +87,25 @@ public static class TestExtensions
         return new X509Extension(CrlDistributionPointsOid, Der.Seq(points), critical: false);
     }
 
+    /// <summary>
+    /// A subjectAltName with one name of each of the nine GeneralName kinds (RFC 5280 4.2.1.6), in tag order:
+    /// otherName (a UPN), rfc822Name, dNSName, x400Address, directoryName, ediPartyName, URI, iPAddress, registeredID.
+    /// </summary>
+    public static X509Extension SubjectAlternativeNameOfEveryKind(bool critical = false)
+    {
+        byte[] value = Der.Seq(
+            Der.Constructed(Der.ContextConstructed(0), Der.Oid("1.3.6.1.4.1.311.20.2.3"), Der.Constructed(Der.ContextConstructed(0), Der.Utf8("upn@golem.test"))),
+            Der.Tlv(Der.ContextPrimitive(1), "mail@golem.test"u8),
+            Der.Tlv(Der.ContextPrimitive(2), "golem.test"u8),
+            Der.Constructed(Der.ContextConstructed(3), Der.Seq()),
+            Der.Constructed(Der.ContextConstructed(4), Der.SimpleName(("2.5.4.10", Der.Utf8("Golem Test")), ("2.5.4.3", Der.Utf8("dir")))),
+            Der.Constructed(Der.ContextConstructed(5), Der.Constructed(Der.ContextConstructed(1), Der.Utf8("edi party"))),
+            Der.Tlv(Der.ContextPrimitive(6), "spiffe://golem.test/ns/a/sa/b"u8),
+            Der.Tlv(Der.ContextPrimitive(7), [192, 0, 2, 1]),
+            Der.Tlv(Der.ContextPrimitive(8), Der.OidContents(PrivateArc + ".5")));
+        return new X509Extension(SubjectAltNameOid, value, critical);
+    }
+
     /// <summary>Any extension, from its identifier and the DER of its value.</summary>
     public static X509Extension Raw(string oid, byte[] value, bool critical) => new(oid, value, critical);
 
