@@ -792,19 +792,19 @@ public sealed class DerCertificate
         DerReader inner = value.Enter(sequence);
         if (inner.TryRead(DerTag.ContextConstructed(0), Field + ".permittedSubtrees", out DerElement permitted))
         {
-            _permittedSubtrees = ReadGeneralSubtrees(ref inner, permitted, Field + ".permittedSubtrees");
+            _permittedSubtrees = ReadGeneralSubtrees(ref inner, permitted, Field + ".permittedSubtrees", Field + ".permittedSubtrees.base");
         }
 
         if (inner.TryRead(DerTag.ContextConstructed(1), Field + ".excludedSubtrees", out DerElement excluded))
         {
-            _excludedSubtrees = ReadGeneralSubtrees(ref inner, excluded, Field + ".excludedSubtrees");
+            _excludedSubtrees = ReadGeneralSubtrees(ref inner, excluded, Field + ".excludedSubtrees", Field + ".excludedSubtrees.base");
         }
 
         inner.ThrowIfNotEnd(Field);
     }
 
     // GeneralSubtree ::= SEQUENCE { base GeneralName, minimum [0] BaseDistance DEFAULT 0, maximum [1] BaseDistance OPTIONAL }
-    private static Segment ReadGeneralSubtrees(ref DerReader reader, DerElement subtrees, string field)
+    private static Segment ReadGeneralSubtrees(ref DerReader reader, DerElement subtrees, string field, string baseField)
     {
         if (subtrees.ContentLength == 0)
         {
@@ -815,7 +815,7 @@ public sealed class DerCertificate
         while (inner.HasData)
         {
             DerReader subtree = inner.Enter(inner.Read(DerTag.Sequence, field));
-            CheckGeneralName(ref subtree, subtree.ReadAny(field), field, ipLengths: 8);
+            CheckGeneralName(ref subtree, subtree.ReadAny(baseField), baseField, ipLengths: 8);
             if (subtree.TryRead(DerTag.ContextPrimitive(0), field, out DerElement minimum))
             {
                 subtree.ReadSmallNonNegativeInteger(minimum, field);

@@ -46,6 +46,12 @@ public readonly struct DistinguishedName : IEquatable<DistinguishedName>
     /// <summary>The RFC 4514 string: RDNs last-to-first, separated by commas; multi-valued RDNs joined by '+'.</summary>
     public override string ToString()
     {
+        if (Encoded.IsEmpty)
+        {
+            // default(DistinguishedName): nothing to print.
+            return string.Empty;
+        }
+
         // RFC 4514 2.1: output starts with the last RDN of the sequence.
         var builder = new StringBuilder(Encoded.Length);
         var reader = new DerReader(Encoded.Span);
@@ -245,10 +251,20 @@ public struct AttributeTypeAndValueEnumerator
     internal AttributeTypeAndValueEnumerator(ReadOnlyMemory<byte> encoded)
     {
         _encoded = encoded;
-        var reader = new DerReader(encoded.Span);
-        DerElement name = reader.ReadAny("name");
-        _rdnPosition = name.ContentStart;
-        _rdnEnd = name.End;
+        if (encoded.IsEmpty)
+        {
+            // default(DistinguishedName) enumerates nothing.
+            _rdnPosition = 0;
+            _rdnEnd = 0;
+        }
+        else
+        {
+            var reader = new DerReader(encoded.Span);
+            DerElement name = reader.ReadAny("name");
+            _rdnPosition = name.ContentStart;
+            _rdnEnd = name.End;
+        }
+
         _attributePosition = 0;
         _attributeEnd = 0;
         _rdnIndex = -1;

@@ -63,7 +63,7 @@ public partial class DerCertificateTests
         ["nameConstraints.permittedSubtrees"] = new(Ext + ".nameConstraints.permittedSubtrees", static e => e.ExtensionValue(TestExtensions.NameConstraintsOid)[0][0]),
         ["nameConstraints.permittedSubtrees subtree"] = new(Ext + ".nameConstraints.permittedSubtrees", static e => e.ExtensionValue(TestExtensions.NameConstraintsOid)[0][0][1]),
         // The reader names the subtree list, not ".base", for a GeneralSubtree's parts (it builds no path string unless it fails).
-        ["nameConstraints.permittedSubtrees.base"] = new(Ext + ".nameConstraints.permittedSubtrees", static e => e.ExtensionValue(TestExtensions.NameConstraintsOid)[0][0][1][0]),
+        ["nameConstraints.permittedSubtrees.base"] = new(Ext + ".nameConstraints.permittedSubtrees.base", static e => e.ExtensionValue(TestExtensions.NameConstraintsOid)[0][0][1][0]),
         ["nameConstraints.excludedSubtrees"] = new(Ext + ".nameConstraints.excludedSubtrees", static e => e.ExtensionValue(TestExtensions.NameConstraintsOid)[0][1]),
         ["certificatePolicies"] = new(Ext + ".certificatePolicies", static e => e.ExtensionValue(TestExtensions.CertificatePoliciesOid)[0]),
         ["certificatePolicies PolicyInformation"] = new(Ext + ".certificatePolicies", static e => e.ExtensionValue(TestExtensions.CertificatePoliciesOid)[0][0]),
