@@ -40,10 +40,10 @@ namespace Golem.MeshPki.Benchmarks.Certificates;
 /// Where a library offers both a raw view and a decoded object, the cheapest way to the same
 /// information is used: the key size comes from the SubjectPublicKeyInfo DER (RSA modulus
 /// length, or the named curve) rather than from building a key object, for BouncyCastle
-/// (<c>GetPublicKey()</c> builds <c>RsaKeyParameters</c>, which checks the modulus) and for .NET
+/// (<c>GetPublicKey()</c> builds <c>RsaKeyParameters</c>, whose modulus checks take milliseconds) and for .NET
 /// (<c>GetRSAPublicKey()</c> imports the key into OpenSSL). BouncyCastle's raw names are its
 /// already decoded <see cref="X509Name"/>'s ASN.1 sequence, not a re-encoding. .NET's
-/// <c>EnumerateDnsNames</c> and <c>EnumerateIPAddresses</c> skip the email, URI and directoryName
+/// <c>EnumerateDnsNames</c> and <c>EnumerateIPAddresses</c> skip the email and directoryName
 /// entries that three corpus roots carry, so .NET's subjectAltName is read with
 /// <see cref="AsnDecoder"/>, every entry as tag and value, as <see cref="DerCertificate"/> hands them out.
 /// </para>
