@@ -239,7 +239,7 @@ public sealed class DerCertificate
         DerCertificate certificate = Parse(data, out int consumed);
         if (consumed != data.Length)
         {
-            throw DerReader.Error($"{data.Length - consumed} bytes follow the certificate", "certificate", consumed);
+            throw DerReader.Error("{0} bytes follow the certificate", data.Length - consumed, "certificate", consumed);
         }
 
         return certificate;
@@ -324,7 +324,7 @@ public sealed class DerCertificate
             versionReader.ThrowIfNotEnd("tbsCertificate.version");
             if (value > 2)
             {
-                throw DerReader.Error($"version {value + 1} is not defined (v1, v2 and v3 are)", "tbsCertificate.version", version.HeaderStart);
+                throw DerReader.Error("version {0} is not defined (v1, v2 and v3 are)", value + 1, "tbsCertificate.version", version.HeaderStart);
             }
 
             Version = value + 1;
@@ -362,7 +362,7 @@ public sealed class DerCertificate
             // RFC 5280 4.1.2.9: extensions only in v3.
             if (Version != 3)
             {
-                throw DerReader.Error($"a v{Version} certificate cannot carry extensions", ExtensionsField, extensionsWrapper.HeaderStart);
+                throw DerReader.Error("a v{0} certificate cannot carry extensions", Version, ExtensionsField, extensionsWrapper.HeaderStart);
             }
 
             DerReader wrapper = tbs.Enter(extensionsWrapper);
@@ -411,68 +411,63 @@ public sealed class DerCertificate
     {
         DerElement time = reader.ReadAny(field);
         ReadOnlySpan<byte> text = reader.Contents(time);
-        int year;
-        int rest;
+        int digits;
         if (time.Tag == DerTag.UtcTime)
         {
-            if (text.Length != 13 || text[12] != (byte)'Z')
-            {
-                throw DerReader.Error("a UTCTime must be YYMMDDHHMMSSZ", field, time.HeaderStart);
-            }
-
-            year = Digits(text, 0, 2, field, time);
-            year += year >= 50 ? 1900 : 2000;
-            rest = 2;
+            digits = 12;
         }
         else if (time.Tag == DerTag.GeneralizedTime)
         {
-            if (text.Length != 15 || text[14] != (byte)'Z')
-            {
-                throw DerReader.Error("a GeneralizedTime must be YYYYMMDDHHMMSSZ", field, time.HeaderStart);
-            }
-
-            year = Digits(text, 0, 4, field, time);
-            rest = 4;
-            if (year == 0)
-            {
-                throw DerReader.Error("year 0000 is not a valid year", field, time.HeaderStart);
-            }
+            digits = 14;
         }
         else
         {
-            throw DerReader.Error($"expected UTCTime (0x17) or GeneralizedTime (0x18) but found 0x{time.Tag:x2}", field, time.HeaderStart);
+            throw DerReader.Error("expected UTCTime (0x17) or GeneralizedTime (0x18) but found 0x{0:x2}", time.Tag, field, time.HeaderStart);
         }
 
-        int month = Digits(text, rest, 2, field, time);
-        int day = Digits(text, rest + 2, 2, field, time);
-        int hour = Digits(text, rest + 4, 2, field, time);
-        int minute = Digits(text, rest + 6, 2, field, time);
-        int second = Digits(text, rest + 8, 2, field, time);
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        if (text.Length != digits + 1 || text[digits] != (byte)'Z')
         {
-            throw DerReader.Error("the date or time is out of range", field, time.HeaderStart);
+            throw DerReader.Error(digits == 12 ? "a UTCTime must be YYMMDDHHMMSSZ" : "a GeneralizedTime must be YYYYMMDDHHMMSSZ", field, time.HeaderStart);
+        }
+
+        // One test for all digits: a byte outside '0'..'9' makes one of the differences negative.
+        int outside = 0;
+        foreach (byte b in text[..digits])
+        {
+            outside |= (b - '0') | ('9' - b);
+        }
+
+        if (outside < 0)
+        {
+            throw DerReader.Error("a time holds a non-digit character", field, time.HeaderStart);
+        }
+
+        int year;
+        if (digits == 12)
+        {
+            year = Pair(text, 0);
+            year += year >= 50 ? 1900 : 2000;
+        }
+        else
+        {
+            year = (Pair(text, 0) * 100) + Pair(text, 2);
+        }
+
+        ReadOnlySpan<byte> rest = text[(digits - 10)..];
+        int month = Pair(rest, 0);
+        int day = Pair(rest, 2);
+        int hour = Pair(rest, 4);
+        int minute = Pair(rest, 6);
+        int second = Pair(rest, 8);
+        if (year == 0 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            throw DerReader.Error(year == 0 ? "year 0000 is not a valid year" : "the date or time is out of range", field, time.HeaderStart);
         }
 
         return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks;
     }
 
-    private static int Digits(ReadOnlySpan<byte> text, int start, int count, string field, DerElement time)
-    {
-        int value = 0;
-        for (int i = start; i < start + count; i++)
-        {
-            // Not (uint)digit > 9: the library is compiled with overflow checks, so that cast throws.
-            int digit = text[i] - '0';
-            if (digit is < 0 or > 9)
-            {
-                throw DerReader.Error("a time holds a non-digit character", field, time.HeaderStart);
-            }
-
-            value = (value * 10) + digit;
-        }
-
-        return value;
-    }
+    private static int Pair(ReadOnlySpan<byte> digits, int start) => ((digits[start] - '0') * 10) + (digits[start + 1] - '0');
 
     // RFC 5280 4.1.2.7: SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }
     private void ReadSubjectPublicKeyInfo(ref DerReader tbs)
@@ -604,7 +599,7 @@ public sealed class DerCertificate
             else if ((_presentExtensions & bit) != 0)
             {
                 // RFC 5280 4.2: a certificate MUST NOT include more than one instance of an extension.
-                throw DerReader.Error($"the {kind} extension appears twice", ExtensionsField, extension.HeaderStart);
+                throw DerReader.Error("the {0} extension appears twice", kind, ExtensionsField, extension.HeaderStart);
             }
 
             _presentExtensions |= bit;
@@ -627,7 +622,7 @@ public sealed class DerCertificate
             DerReader inner = earlier.Enter(earlier.ReadAny(ExtensionsField));
             if (inner.Contents(inner.ReadAny(ExtensionsField)).SequenceEqual(oid))
             {
-                throw DerReader.Error($"extension {ObjectIdentifier.ToDottedString(oid)} appears twice", ExtensionsField, currentStart);
+                throw DerReader.Error("extension {0} appears twice", ObjectIdentifier.ToDottedString(oid), ExtensionsField, currentStart);
             }
         }
     }
@@ -780,7 +775,7 @@ public sealed class DerCertificate
         GeneralNameKind kind = GeneralName.Check(ref reader, name, field, out _);
         if (kind == GeneralNameKind.IPAddress && name.ContentLength != ipLengths && name.ContentLength != ipLengths * 4)
         {
-            throw DerReader.Error($"an iPAddress here must be {ipLengths} or {ipLengths * 4} octets, not {name.ContentLength}", field, name.HeaderStart);
+            throw DerReader.Error("an iPAddress here must be {0} octets, not {1}", ipLengths == 4 ? "4 or 16" : "8 or 32", name.ContentLength, field, name.HeaderStart);
         }
     }
 
@@ -885,7 +880,7 @@ public sealed class DerCertificate
                 }
                 else if (chosen.Tag != DerTag.ContextConstructed(1))
                 {
-                    throw DerReader.Error($"tag 0x{chosen.Tag:x2} is not a DistributionPointName", Field + ".distributionPoint", chosen.HeaderStart);
+                    throw DerReader.Error("tag 0x{0:x2} is not a DistributionPointName", chosen.Tag, Field + ".distributionPoint", chosen.HeaderStart);
                 }
 
                 choice.ThrowIfNotEnd(Field + ".distributionPoint");

@@ -117,6 +117,11 @@ public readonly struct DistinguishedName : IEquatable<DistinguishedName>
     /// <summary>Checks the structure of a Name: SEQUENCE OF non-empty SET OF SEQUENCE { type OID, one value } (RFC 5280 4.1.2.4).</summary>
     internal static void Check(ref DerReader reader, DerElement name, string field)
     {
+        if (IsPlainShortForm(reader.Contents(name)))
+        {
+            return;
+        }
+
         DerReader rdns = reader.Enter(name);
         while (rdns.HasData)
         {
@@ -134,30 +139,92 @@ public readonly struct DistinguishedName : IEquatable<DistinguishedName>
                 DerElement type = inner.Read(DerTag.ObjectIdentifier, field);
                 inner.CheckObjectIdentifier(type, field);
                 DerElement value = inner.ReadAny(field);
-                CheckValue(ref inner, value, field);
+                CheckValue(value, field);
                 inner.ThrowIfNotEnd(field);
             }
         }
     }
 
-    private static void CheckValue(ref DerReader reader, DerElement value, string field)
+    /// <summary>
+    /// The fast path of <see cref="Check"/> for the shape nearly every name has: short-form
+    /// lengths, one-octet tags, string values. True only when the full check would accept the
+    /// name; false sends the name through the full check, which accepts it or names the problem.
+    /// </summary>
+    internal static bool IsPlainShortForm(ReadOnlySpan<byte> rdns)
     {
-        switch (value.Tag)
+        int position = 0;
+        while (position < rdns.Length)
         {
-            case DerTag.PrintableString or DerTag.Ia5String or DerTag.NumericString or DerTag.VisibleString:
-                foreach (byte b in reader.Contents(value))
+            // SET SIZE (1..MAX) OF AttributeTypeAndValue
+            if (position + 2 > rdns.Length || rdns[position] != DerTag.Set)
+            {
+                return false;
+            }
+
+            int setLength = rdns[position + 1];
+            int setEnd = position + 2 + setLength;
+            if (setLength is 0 or >= 0x80 || setEnd > rdns.Length)
+            {
+                return false;
+            }
+
+            position += 2;
+            while (position < setEnd)
+            {
+                // SEQUENCE { type OBJECT IDENTIFIER, value }
+                if (position + 2 > setEnd || rdns[position] != DerTag.Sequence || rdns[position + 1] >= 0x80)
                 {
-                    if (b > 0x7F)
-                    {
-                        throw DerReader.Error("an ASCII string type holds a non-ASCII octet", field, value.HeaderStart);
-                    }
+                    return false;
                 }
 
-                break;
-            case DerTag.BmpString when value.ContentLength % 2 != 0:
-                throw DerReader.Error("a BMPString must have an even length", field, value.HeaderStart);
-            case DerTag.UniversalString when value.ContentLength % 4 != 0:
-                throw DerReader.Error("a UniversalString length must be a multiple of four", field, value.HeaderStart);
+                int attributeEnd = position + 2 + rdns[position + 1];
+                position += 2;
+                if (attributeEnd > setEnd || position + 2 > attributeEnd || rdns[position] != DerTag.ObjectIdentifier)
+                {
+                    return false;
+                }
+
+                int oidLength = rdns[position + 1];
+                position += 2;
+                if (oidLength is 0 or >= 0x80 || position + oidLength + 2 > attributeEnd)
+                {
+                    return false;
+                }
+
+                // Leave any identifier with a 0x80 octet or an unfinished last arc to the full check.
+                ReadOnlySpan<byte> oid = rdns.Slice(position, oidLength);
+                if (oid[^1] >= 0x80 || oid.Contains((byte)0x80))
+                {
+                    return false;
+                }
+
+                position += oidLength;
+                byte valueTag = rdns[position];
+                int valueLength = rdns[position + 1];
+                if (valueTag is not (DerTag.Utf8String or DerTag.PrintableString or DerTag.Ia5String)
+                    || valueLength >= 0x80
+                    || position + 2 + valueLength != attributeEnd)
+                {
+                    return false;
+                }
+
+                position = attributeEnd;
+            }
+        }
+
+        return true;
+    }
+
+    // Lengths of the multi-octet string types must be whole characters. The character sets of
+    // PrintableString and IA5String are not checked here: CAs have put Latin-1 in them for
+    // decades, OpenSSL and BouncyCastle read such names, and GetValueString decodes them as
+    // Latin-1. Judging them is validation's job, not the reader's.
+    private static void CheckValue(DerElement value, string field)
+    {
+        if ((value.Tag == DerTag.BmpString && value.ContentLength % 2 != 0)
+            || (value.Tag == DerTag.UniversalString && value.ContentLength % 4 != 0))
+        {
+            throw DerReader.Error("a BMPString or UniversalString holds a partial character", field, value.HeaderStart);
         }
     }
 }

@@ -97,7 +97,7 @@ public readonly struct GeneralName
         byte tag = element.Tag;
         if ((tag & 0xC0) != 0x80)
         {
-            throw DerReader.Error($"a GeneralName must be context-specific, not tag 0x{tag:x2}", field, element.HeaderStart);
+            throw DerReader.Error("a GeneralName must be context-specific, not tag 0x{0:x2}", tag, field, element.HeaderStart);
         }
 
         var kind = (GeneralNameKind)(tag & 0x1F);
@@ -105,7 +105,7 @@ public readonly struct GeneralName
         bool mustBeConstructed = kind is GeneralNameKind.OtherName or GeneralNameKind.X400Address or GeneralNameKind.DirectoryName or GeneralNameKind.EdiPartyName;
         if ((int)kind > 8 || constructed != mustBeConstructed)
         {
-            throw DerReader.Error($"tag 0x{tag:x2} is not a GeneralName", field, element.HeaderStart);
+            throw DerReader.Error("tag 0x{0:x2} is not a GeneralName", tag, field, element.HeaderStart);
         }
 
         value = element;

@@ -56,6 +56,25 @@ public partial class DerCertificateTests
     }
 
     [Fact]
+    public void PrintableStringHoldingLatin1_IsReadAndDecodedAsLatin1()
+    {
+        // Old CAs put Latin-1 into PrintableString; OpenSSL and BouncyCastle read it, so the reader does too.
+        TestCertificate certificate = TestCertificate.Issue(new CertificateSpec());
+        EditableCertificate edit = certificate.Edit();
+        DerNode value = edit.Issuer[1][0][1];
+        value.Tag = Der.PrintableStringTag;
+        value.Contents = [0x41, 0xC4];
+        byte[] der = certificate.Resign(edit);
+
+        DerCertificate parsed = Read(der);
+
+        AttributeTypeAndValueEnumerator attributes = parsed.Issuer.GetAttributes();
+        Assert.True(attributes.MoveNext());
+        Assert.True(attributes.MoveNext());
+        Assert.Equal("A" + (char)0xC4, attributes.Current.GetValueString());
+    }
+
+    [Fact]
     public void Version1Certificate_IsReadWithoutExtensions()
     {
         TestCertificate certificate = TestCertificate.Issue(new CertificateSpec { Version1 = true, Key = TestKeys.Rsa2048 });

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Golem.MeshPki.Certificates.Der;
@@ -40,11 +42,38 @@ internal ref struct DerReader
     public readonly byte PeekTag() => _position < _end ? _buffer[_position] : (byte)0;
 
     /// <summary>A reader over the contents of <paramref name="element"/> (which must come from this buffer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly DerReader Enter(DerElement element) => new(_buffer, element.ContentStart, element.End);
 
     /// <summary>Reads the next element whatever its tag.</summary>
     /// <exception cref="CertificateFormatException">The header is not valid DER or the contents overrun the parent.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DerElement ReadAny(string field)
+    {
+        // Fast path: a low tag number with a short-form length that fits, which is almost every
+        // element of a certificate. Everything else (long lengths, every error) goes the slow way.
+        // Offsets are non-negative and bounded by the buffer's length, so they cannot overflow;
+        // unchecked keeps overflow tests out of the hottest code of the library.
+        unchecked
+        {
+            int headerStart = _position;
+            if (headerStart + 1 < _end)
+            {
+                byte tag = _buffer[headerStart];
+                int length = _buffer[headerStart + 1];
+                if (length < 0x80 && (tag & 0x1F) != 0x1F && length <= _end - headerStart - 2)
+                {
+                    _position = headerStart + 2 + length;
+                    return new DerElement(tag, headerStart, headerStart + 2, length);
+                }
+            }
+        }
+
+        return ReadAnySlow(field);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DerElement ReadAnySlow(string field)
     {
         int headerStart = _position;
         if (headerStart >= _end)
@@ -80,7 +109,7 @@ internal ref struct DerReader
             int count = first & 0x7F;
             if (count > 4)
             {
-                throw Error($"a length of {count} octets is too long", field, headerStart);
+                throw Error("a length of {0} octets is too long", count, field, headerStart);
             }
 
             if (cursor + count > _end)
@@ -113,7 +142,7 @@ internal ref struct DerReader
 
         if (length > _end - cursor)
         {
-            throw Error($"the element claims {length} content octets but only {_end - cursor} remain", field, headerStart);
+            throw Error("the element claims {0} content octets but only {1} remain", length, _end - cursor, field, headerStart);
         }
 
         _position = cursor + length;
@@ -122,18 +151,25 @@ internal ref struct DerReader
 
     /// <summary>Reads the next element and checks its tag.</summary>
     /// <exception cref="CertificateFormatException">Wrong tag, or malformed header.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DerElement Read(byte expectedTag, string field)
     {
         int at = _position;
         if (at < _end && _buffer[at] != expectedTag)
         {
-            throw Error($"expected tag 0x{expectedTag:x2} but found 0x{_buffer[at]:x2}", field, at);
+            ThrowWrongTag(expectedTag, _buffer[at], field, at);
         }
 
         return ReadAny(field);
     }
 
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowWrongTag(byte expected, byte found, string field, int offset) =>
+        throw Error("expected tag 0x{0:x2} but found 0x{1:x2}", expected, found, field, offset);
+
     /// <summary>Reads the next element only when its tag is <paramref name="tag"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryRead(byte tag, string field, out DerElement element)
     {
         if (_position < _end && _buffer[_position] == tag)
@@ -147,13 +183,18 @@ internal ref struct DerReader
     }
 
     /// <summary>Throws when elements remain: DER has no room for trailing data inside a structure.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void ThrowIfNotEnd(string field)
     {
         if (_position < _end)
         {
-            throw Error("unexpected data after the last field", field, _position);
+            ThrowTrailingData(field, _position);
         }
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTrailingData(string field, int offset) => throw Error("unexpected data after the last field", field, offset);
 
     /// <summary>The content bytes of <paramref name="element"/>.</summary>
     public readonly ReadOnlySpan<byte> Contents(DerElement element) => _buffer.Slice(element.ContentStart, element.ContentLength);
@@ -171,7 +212,7 @@ internal ref struct DerReader
         {
             0x00 => false,
             0xFF => true,
-            _ => throw Error($"a DER BOOLEAN is 0x00 or 0xff, not 0x{value:x2}", field, element.HeaderStart),
+            _ => throw Error("a DER BOOLEAN is 0x00 or 0xff, not 0x{0:x2}", value, field, element.HeaderStart),
         };
     }
 
@@ -219,28 +260,36 @@ internal ref struct DerReader
     }
 
     /// <summary>Checks an OBJECT IDENTIFIER's contents: non-empty, base-128 minimal, complete (X.690 8.19).</summary>
-    public readonly void CheckObjectIdentifier(DerElement element, string field)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void CheckObjectIdentifier(DerElement element, string field) =>
+        CheckObjectIdentifier(Contents(element), element.HeaderStart, field);
+
+    // Static over the span so that callers' readers stay in registers.
+    private static void CheckObjectIdentifier(ReadOnlySpan<byte> contents, int headerStart, string field)
     {
-        ReadOnlySpan<byte> contents = Contents(element);
         if (contents.IsEmpty)
         {
-            throw Error("an OBJECT IDENTIFIER must not be empty", field, element.HeaderStart);
+            throw Error("an OBJECT IDENTIFIER must not be empty", field, headerStart);
         }
 
-        bool startOfArc = true;
+        if (contents[^1] >= 0x80)
+        {
+            throw Error("the last OBJECT IDENTIFIER arc is incomplete", field, headerStart);
+        }
+
+        // X.690 8.19.2: an arc may not start with 0x80 (a leading zero group). Branch-free: the
+        // identifiers are short and this runs for every one in a certificate.
+        bool arcStart = true;
+        bool padded = false;
         foreach (byte b in contents)
         {
-            if (startOfArc && b == 0x80)
-            {
-                throw Error("an OBJECT IDENTIFIER arc is not minimally encoded", field, element.HeaderStart);
-            }
-
-            startOfArc = (b & 0x80) == 0;
+            padded |= arcStart & (b == 0x80);
+            arcStart = b < 0x80;
         }
 
-        if (!startOfArc)
+        if (padded)
         {
-            throw Error("the last OBJECT IDENTIFIER arc is incomplete", field, element.HeaderStart);
+            throw Error("an OBJECT IDENTIFIER arc is not minimally encoded", field, headerStart);
         }
     }
 
@@ -256,7 +305,7 @@ internal ref struct DerReader
         int unused = contents[0];
         if (unused > 7 || (contents.Length == 1 && unused != 0))
         {
-            throw Error($"a BIT STRING cannot have {unused} unused bits here", field, element.HeaderStart);
+            throw Error("a BIT STRING cannot have {0} unused bits here", unused, field, element.HeaderStart);
         }
 
         if (unused != 0 && (contents[^1] & ((1 << unused) - 1)) != 0)
@@ -269,4 +318,15 @@ internal ref struct DerReader
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static CertificateFormatException Error(string reason, string field, int offset) => new(reason, field, offset);
+
+    // Messages with values are formatted here, not interpolated at the throw site: an
+    // interpolated string gives the calling hot method a string-builder local that every call
+    // must zero, error or not.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static CertificateFormatException Error<T>(string format, T value, string field, int offset) =>
+        new(string.Format(CultureInfo.InvariantCulture, format, value), field, offset);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static CertificateFormatException Error<T1, T2>(string format, T1 first, T2 second, string field, int offset) =>
+        new(string.Format(CultureInfo.InvariantCulture, format, first, second), field, offset);
 }
