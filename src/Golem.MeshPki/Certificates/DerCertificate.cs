@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Golem.MeshPki.Certificates.Der;
 
@@ -261,6 +262,7 @@ public sealed class DerCertificate
     }
 
     /// <summary>Classifies an extension identifier.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static CertificateExtensionKind ClassifyExtension(ReadOnlySpan<byte> oid)
     {
         if (oid.Length != 3 || oid[0] != 0x55 || oid[1] != 0x1D)

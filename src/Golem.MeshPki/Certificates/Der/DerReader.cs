@@ -76,6 +76,23 @@ internal ref struct DerReader
     private DerElement ReadAnySlow(string field)
     {
         int headerStart = _position;
+
+        // Next most common: one or two length octets (up to 64 KiB), well formed.
+        if (headerStart + 3 < _end && (_buffer[headerStart] & 0x1F) != 0x1F)
+        {
+            byte form = _buffer[headerStart + 1];
+            int longLength = form == 0x81 ? _buffer[headerStart + 2]
+                : form == 0x82 ? (_buffer[headerStart + 2] << 8) | _buffer[headerStart + 3]
+                : 0;
+            int contentStart = headerStart + form - 0x7E;
+            if (((form == 0x81 && longLength >= 0x80) || (form == 0x82 && longLength >= 0x100))
+                && longLength <= _end - contentStart)
+            {
+                _position = contentStart + longLength;
+                return new DerElement(_buffer[headerStart], headerStart, contentStart, longLength);
+            }
+        }
+
         if (headerStart >= _end)
         {
             throw Error("expected an element but the data ended", field, headerStart);
