@@ -80,7 +80,7 @@ internal sealed class InputReader(IInputSink sink)
 
         if (manifest.Secrets.Count == 0)
         {
-            string[] kinds = [.. manifest.SkippedKinds.OfType<string>().Distinct(StringComparer.Ordinal)];
+            string[] kinds = [.. manifest.Skipped.Select(static skipped => skipped.Kind).OfType<string>().Distinct(StringComparer.Ordinal)];
             sink.OnError(sourceName, kinds.Length == 0
                 ? $"{NothingFound}: the manifest has no Kubernetes Secret."
                 : $"{NothingFound}: the manifest has no Kubernetes Secret (found {string.Join(", ", kinds)}).");

@@ -12,7 +12,7 @@ public readonly struct DistinguishedName : IEquatable<DistinguishedName>
 {
     /// <summary>Wraps the DER encoding of a Name (the whole SEQUENCE, tag included) already checked by the reader.</summary>
     /// <param name="encoded">The DER encoding.</param>
-    public DistinguishedName(ReadOnlyMemory<byte> encoded) => Encoded = encoded;
+    internal DistinguishedName(ReadOnlyMemory<byte> encoded) => Encoded = encoded;
 
     /// <summary>The DER encoding of the Name, tag and length included.</summary>
     public ReadOnlyMemory<byte> Encoded { get; }

@@ -12,7 +12,7 @@ public readonly struct ObjectIdentifier : IEquatable<ObjectIdentifier>
 {
     /// <summary>Wraps DER content octets (without tag and length) of an OBJECT IDENTIFIER already checked by the reader.</summary>
     /// <param name="contents">The content octets.</param>
-    public ObjectIdentifier(ReadOnlyMemory<byte> contents) => Contents = contents;
+    internal ObjectIdentifier(ReadOnlyMemory<byte> contents) => Contents = contents;
 
     /// <summary>The DER content octets (X.690 8.19), without tag and length.</summary>
     public ReadOnlyMemory<byte> Contents { get; }

@@ -13,7 +13,6 @@ public sealed class SecretManifestReadResult
         DocumentCount = documentCount;
         Secrets = secrets;
         Skipped = skipped;
-        SkippedKinds = skipped.Select(static s => s.Kind).ToArray();
     }
 
     /// <summary>The file name the manifest was read from, or <c>-</c> for standard input.</summary>
@@ -27,7 +26,4 @@ public sealed class SecretManifestReadResult
 
     /// <summary>The objects that are not Secrets, in input order. Empty documents are not listed.</summary>
     public IReadOnlyList<SkippedManifestObject> Skipped { get; }
-
-    /// <summary>The <c>kind</c> of each object in <see cref="Skipped"/> (<see langword="null"/> where it has none), for messages like "no Secret found in x.yaml (found ConfigMap)".</summary>
-    public IReadOnlyList<string?> SkippedKinds { get; }
 }

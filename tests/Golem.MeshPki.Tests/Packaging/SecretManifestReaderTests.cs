@@ -136,7 +136,7 @@ public sealed class SecretManifestReaderTests
 
         SkippedManifestObject configMap = Assert.Single(result.Skipped);
         Assert.Equal(new SkippedManifestObject("ConfigMap", "v1", "istio-ca-root-cert", 0, 2, 1), configMap);
-        Assert.Equal(["ConfigMap"], result.SkippedKinds);
+        Assert.Equal(["ConfigMap"], result.Skipped.Select(static skipped => skipped.Kind));
         Assert.Equal("ConfigMap istio-ca-root-cert (2,1)", configMap.ToString());
 
         SecretManifest secret = Assert.Single(result.Secrets);
