@@ -400,7 +400,8 @@ public sealed class DerCertificate
         inner.CheckObjectIdentifier(identifier, algorithmField);
         if (inner.HasData)
         {
-            inner.ReadAny(parametersField);
+            // ANY DEFINED BY the algorithm: whatever it is, it must itself be DER.
+            inner.CheckNestedEncoding(inner.ReadAny(parametersField), parametersField);
         }
 
         inner.ThrowIfNotEnd(field);
@@ -486,20 +487,21 @@ public sealed class DerCertificate
 
         ReadOnlySpan<byte> span = _data.Span;
         ReadOnlySpan<byte> oid = span.Slice(_keyAlgorithmOid.Start, _keyAlgorithmOid.Length);
-        if (oid.SequenceEqual(KnownOids.RsaEncryption) || oid.SequenceEqual(KnownOids.RsaSsaPss))
+        bool rsa = oid.SequenceEqual(KnownOids.RsaEncryption);
+        if (rsa || oid.SequenceEqual(KnownOids.RsaSsaPss))
         {
-            PublicKeyAlgorithm = oid.SequenceEqual(KnownOids.RsaEncryption) ? PublicKeyAlgorithm.Rsa : PublicKeyAlgorithm.RsaPss;
+            PublicKeyAlgorithm = rsa ? PublicKeyAlgorithm.Rsa : PublicKeyAlgorithm.RsaPss;
 
             // RFC 8017 A.1.1: RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
             DerReader keyReader = new(span, _publicKey.Start, _publicKey.End);
-            DerReader rsa = keyReader.Enter(keyReader.Read(DerTag.Sequence, Field + ".rsaPublicKey"));
+            DerReader rsaKey = keyReader.Enter(keyReader.Read(DerTag.Sequence, Field + ".rsaPublicKey"));
             keyReader.ThrowIfNotEnd(Field + ".rsaPublicKey");
-            DerElement modulus = rsa.Read(DerTag.Integer, Field + ".rsaPublicKey.modulus");
-            rsa.CheckInteger(modulus, Field + ".rsaPublicKey.modulus");
-            DerElement exponent = rsa.Read(DerTag.Integer, Field + ".rsaPublicKey.publicExponent");
-            rsa.CheckInteger(exponent, Field + ".rsaPublicKey.publicExponent");
-            rsa.ThrowIfNotEnd(Field + ".rsaPublicKey");
-            KeySize = PositiveIntegerBits(rsa.Contents(modulus));
+            DerElement modulus = rsaKey.Read(DerTag.Integer, Field + ".rsaPublicKey.modulus");
+            rsaKey.CheckInteger(modulus, Field + ".rsaPublicKey.modulus");
+            DerElement exponent = rsaKey.Read(DerTag.Integer, Field + ".rsaPublicKey.publicExponent");
+            rsaKey.CheckInteger(exponent, Field + ".rsaPublicKey.publicExponent");
+            rsaKey.ThrowIfNotEnd(Field + ".rsaPublicKey");
+            KeySize = PositiveIntegerBits(rsaKey.Contents(modulus));
         }
         else if (oid.SequenceEqual(KnownOids.EcPublicKey))
         {
@@ -543,6 +545,9 @@ public sealed class DerCertificate
                 DerReader dssReader = parameters.Enter(dss);
                 DerElement p = dssReader.Read(DerTag.Integer, Field + ".algorithm.parameters.p");
                 dssReader.CheckInteger(p, Field + ".algorithm.parameters.p");
+                dssReader.CheckInteger(dssReader.Read(DerTag.Integer, Field + ".algorithm.parameters.q"), Field + ".algorithm.parameters.q");
+                dssReader.CheckInteger(dssReader.Read(DerTag.Integer, Field + ".algorithm.parameters.g"), Field + ".algorithm.parameters.g");
+                dssReader.ThrowIfNotEnd(Field + ".algorithm.parameters");
                 KeySize = PositiveIntegerBits(dssReader.Contents(p));
             }
         }
@@ -556,13 +561,19 @@ public sealed class DerCertificate
             index++;
         }
 
-        return index == integer.Length ? 0 : ((integer.Length - index - 1) * 8) + (32 - BitOperations.LeadingZeroCount(integer[index]));
+        // In long and capped: a hostile length near 2^31 octets must not overflow (the library is checked).
+        long bits = index == integer.Length ? 0 : ((integer.Length - index - 1) * 8L) + (32 - BitOperations.LeadingZeroCount(integer[index]));
+        return (int)Math.Min(bits, int.MaxValue);
     }
 
     // SEC 1 2.3.3: uncompressed points are 04 || X || Y, compressed 02/03 || X.
-    private static int PointBits(ReadOnlySpan<byte> point) => point.IsEmpty ? 0
-        : point[0] == 0x04 ? (point.Length - 1) / 2 * 8
-        : (point.Length - 1) * 8;
+    private static int PointBits(ReadOnlySpan<byte> point)
+    {
+        long bits = point.IsEmpty ? 0
+            : point[0] == 0x04 ? (point.Length - 1) / 2 * 8L
+            : (point.Length - 1) * 8L;
+        return (int)Math.Min(bits, int.MaxValue);
+    }
 
     // RFC 5280 4.1.2.9: Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension
     private void ReadExtensions(ref DerReader wrapper, DerElement extensionsElement)
@@ -577,19 +588,7 @@ public sealed class DerCertificate
         DerReader extensions = wrapper.Enter(extensionsElement);
         while (extensions.HasData)
         {
-            // Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
-            DerElement extension = extensions.Read(DerTag.Sequence, ExtensionsField);
-            DerReader inner = extensions.Enter(extension);
-            DerElement oid = inner.Read(DerTag.ObjectIdentifier, ExtensionsField + ".extnID");
-            inner.CheckObjectIdentifier(oid, ExtensionsField + ".extnID");
-            bool critical = false;
-            if (inner.TryRead(DerTag.Boolean, ExtensionsField + ".critical", out DerElement flag))
-            {
-                critical = inner.ReadBooleanValue(flag, ExtensionsField + ".critical");
-            }
-
-            DerElement value = inner.Read(DerTag.OctetString, ExtensionsField + ".extnValue");
-            inner.ThrowIfNotEnd(ExtensionsField);
+            DerElement extension = ReadExtensionHeader(ref extensions, out DerElement oid, out bool critical, out DerElement value);
 
             ReadOnlySpan<byte> oidBytes = span.Slice(oid.ContentStart, oid.ContentLength);
             CertificateExtensionKind kind = ClassifyExtension(oidBytes);
@@ -610,9 +609,27 @@ public sealed class DerCertificate
                 _criticalExtensions |= bit;
             }
 
-            DerReader valueReader = inner.Enter(value);
+            DerReader valueReader = extensions.Enter(value);
             ReadExtensionValue(ref valueReader, kind);
         }
+    }
+
+    /// <summary>Reads one Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING } (RFC 5280 4.1).</summary>
+    internal static DerElement ReadExtensionHeader(ref DerReader extensions, out DerElement oid, out bool critical, out DerElement value)
+    {
+        DerElement extension = extensions.Read(DerTag.Sequence, ExtensionsField);
+        DerReader inner = extensions.Enter(extension);
+        oid = inner.Read(DerTag.ObjectIdentifier, ExtensionsField + ".extnID");
+        inner.CheckObjectIdentifier(oid, ExtensionsField + ".extnID");
+        critical = false;
+        if (inner.TryRead(DerTag.Boolean, ExtensionsField + ".critical", out DerElement flag))
+        {
+            critical = inner.ReadBooleanValue(flag, ExtensionsField + ".critical");
+        }
+
+        value = inner.Read(DerTag.OctetString, ExtensionsField + ".extnValue");
+        inner.ThrowIfNotEnd(ExtensionsField);
+        return extension;
     }
 
     private void ThrowIfDuplicateOther(ReadOnlySpan<byte> oid, int currentStart)
@@ -716,11 +733,7 @@ public sealed class DerCertificate
     private static Segment ReadExtendedKeyUsage(ref DerReader value)
     {
         const string Field = ExtensionsField + ".extendedKeyUsage";
-        DerElement sequence = value.Read(DerTag.Sequence, Field);
-        if (sequence.ContentLength == 0)
-        {
-            throw DerReader.Error("extendedKeyUsage must hold at least one identifier", Field, sequence.HeaderStart);
-        }
+        DerElement sequence = value.ReadNonEmpty(DerTag.Sequence, Field, "extendedKeyUsage must hold at least one identifier");
 
         DerReader inner = value.Enter(sequence);
         while (inner.HasData)
@@ -785,45 +798,47 @@ public sealed class DerCertificate
     private void ReadNameConstraints(ref DerReader value)
     {
         const string Field = ExtensionsField + ".nameConstraints";
-        DerElement sequence = value.Read(DerTag.Sequence, Field);
+
+        // RFC 5280 4.2.1.10: conforming CAs MUST NOT issue an empty name constraints sequence.
+        DerElement sequence = value.ReadNonEmpty(DerTag.Sequence, Field, "nameConstraints must hold permitted or excluded subtrees");
         DerReader inner = value.Enter(sequence);
         if (inner.TryRead(DerTag.ContextConstructed(0), Field + ".permittedSubtrees", out DerElement permitted))
         {
-            _permittedSubtrees = ReadGeneralSubtrees(ref inner, permitted, Field + ".permittedSubtrees", Field + ".permittedSubtrees.base");
+            _permittedSubtrees = ReadGeneralSubtrees(ref inner, permitted, new SubtreeFields(Field + ".permittedSubtrees"));
         }
 
         if (inner.TryRead(DerTag.ContextConstructed(1), Field + ".excludedSubtrees", out DerElement excluded))
         {
-            _excludedSubtrees = ReadGeneralSubtrees(ref inner, excluded, Field + ".excludedSubtrees", Field + ".excludedSubtrees.base");
+            _excludedSubtrees = ReadGeneralSubtrees(ref inner, excluded, new SubtreeFields(Field + ".excludedSubtrees"));
         }
 
         inner.ThrowIfNotEnd(Field);
     }
 
     // GeneralSubtree ::= SEQUENCE { base GeneralName, minimum [0] BaseDistance DEFAULT 0, maximum [1] BaseDistance OPTIONAL }
-    private static Segment ReadGeneralSubtrees(ref DerReader reader, DerElement subtrees, string field, string baseField)
+    private static Segment ReadGeneralSubtrees(ref DerReader reader, DerElement subtrees, SubtreeFields fields)
     {
         if (subtrees.ContentLength == 0)
         {
-            throw DerReader.Error("GeneralSubtrees must hold at least one subtree", field, subtrees.HeaderStart);
+            throw DerReader.Error("GeneralSubtrees must hold at least one subtree", fields.Subtrees, subtrees.HeaderStart);
         }
 
         DerReader inner = reader.Enter(subtrees);
         while (inner.HasData)
         {
-            DerReader subtree = inner.Enter(inner.Read(DerTag.Sequence, field));
-            CheckGeneralName(ref subtree, subtree.ReadAny(baseField), baseField, ipLengths: 8);
-            if (subtree.TryRead(DerTag.ContextPrimitive(0), field, out DerElement minimum))
+            DerReader subtree = inner.Enter(inner.Read(DerTag.Sequence, fields.Subtrees));
+            CheckGeneralName(ref subtree, subtree.ReadAny(fields.Base), fields.Base, ipLengths: 8);
+            if (subtree.TryRead(DerTag.ContextPrimitive(0), fields.Minimum, out DerElement minimum))
             {
-                subtree.ReadSmallNonNegativeInteger(minimum, field);
+                subtree.ReadSmallNonNegativeInteger(minimum, fields.Minimum);
             }
 
-            if (subtree.TryRead(DerTag.ContextPrimitive(1), field, out DerElement maximum))
+            if (subtree.TryRead(DerTag.ContextPrimitive(1), fields.Maximum, out DerElement maximum))
             {
-                subtree.ReadSmallNonNegativeInteger(maximum, field);
+                subtree.ReadSmallNonNegativeInteger(maximum, fields.Maximum);
             }
 
-            subtree.ThrowIfNotEnd(field);
+            subtree.ThrowIfNotEnd(fields.Subtrees);
         }
 
         return Segment.Contents(subtrees);
@@ -833,11 +848,7 @@ public sealed class DerCertificate
     private void ReadCertificatePolicies(ref DerReader value)
     {
         const string Field = ExtensionsField + ".certificatePolicies";
-        DerElement sequence = value.Read(DerTag.Sequence, Field);
-        if (sequence.ContentLength == 0)
-        {
-            throw DerReader.Error("certificatePolicies must hold at least one policy", Field, sequence.HeaderStart);
-        }
+        DerElement sequence = value.ReadNonEmpty(DerTag.Sequence, Field, "certificatePolicies must hold at least one policy");
 
         DerReader inner = value.Enter(sequence);
         while (inner.HasData)
@@ -847,7 +858,7 @@ public sealed class DerCertificate
             policy.CheckObjectIdentifier(policy.Read(DerTag.ObjectIdentifier, Field + ".policyIdentifier"), Field + ".policyIdentifier");
             if (policy.HasData)
             {
-                policy.Read(DerTag.Sequence, Field + ".policyQualifiers");
+                policy.CheckNestedEncoding(policy.Read(DerTag.Sequence, Field + ".policyQualifiers"), Field + ".policyQualifiers");
             }
 
             policy.ThrowIfNotEnd(Field);
@@ -860,18 +871,15 @@ public sealed class DerCertificate
     private void ReadCrlDistributionPoints(ref DerReader value)
     {
         const string Field = ExtensionsField + ".cRLDistributionPoints";
-        DerElement sequence = value.Read(DerTag.Sequence, Field);
-        if (sequence.ContentLength == 0)
-        {
-            throw DerReader.Error("cRLDistributionPoints must hold at least one point", Field, sequence.HeaderStart);
-        }
-
+        DerElement sequence = value.ReadNonEmpty(DerTag.Sequence, Field, "cRLDistributionPoints must hold at least one point");
         DerReader inner = value.Enter(sequence);
         while (inner.HasData)
         {
             // DistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName OPTIONAL, reasons [1] ReasonFlags OPTIONAL, cRLIssuer [2] GeneralNames OPTIONAL }
-            DerReader point = inner.Enter(inner.Read(DerTag.Sequence, Field));
-            if (point.TryRead(DerTag.ContextConstructed(0), Field + ".distributionPoint", out DerElement pointName))
+            DerElement pointElement = inner.Read(DerTag.Sequence, Field);
+            DerReader point = inner.Enter(pointElement);
+            bool hasName = point.TryRead(DerTag.ContextConstructed(0), Field + ".distributionPoint", out DerElement pointName);
+            if (hasName)
             {
                 // DistributionPointName ::= CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] RDN }
                 DerReader choice = point.Enter(pointName);
@@ -893,15 +901,33 @@ public sealed class DerCertificate
                 point.CheckBitString(reasons, Field + ".reasons");
             }
 
-            if (point.TryRead(DerTag.ContextConstructed(2), Field + ".cRLIssuer", out DerElement crlIssuer))
+            bool hasIssuer = point.TryRead(DerTag.ContextConstructed(2), Field + ".cRLIssuer", out DerElement crlIssuer);
+            if (hasIssuer)
             {
                 ReadGeneralNames(ref point, crlIssuer, Field + ".cRLIssuer", ipLengths: 4);
             }
 
             point.ThrowIfNotEnd(Field);
+            if (!hasName && !hasIssuer)
+            {
+                // RFC 5280 4.2.1.13: a distribution point MUST name the point or the CRL issuer.
+                throw DerReader.Error("a distribution point must have a distributionPoint or a cRLIssuer", Field, pointElement.HeaderStart);
+            }
         }
 
         _crlDistributionPoints = Segment.Contents(sequence);
+    }
+
+    /// <summary>The field paths of one GeneralSubtrees, built once per extension, only when the extension is present.</summary>
+    private readonly struct SubtreeFields(string subtrees)
+    {
+        public string Subtrees { get; } = subtrees;
+
+        public string Base { get; } = subtrees + ".base";
+
+        public string Minimum { get; } = subtrees + ".minimum";
+
+        public string Maximum { get; } = subtrees + ".maximum";
     }
 
     /// <summary>A (start, length) pair of offsets into the certificate's bytes.</summary>

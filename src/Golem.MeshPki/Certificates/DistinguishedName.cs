@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Golem.MeshPki.Certificates.Der;
 
@@ -52,43 +53,35 @@ public readonly struct DistinguishedName : IEquatable<DistinguishedName>
             return string.Empty;
         }
 
-        // RFC 4514 2.1: output starts with the last RDN of the sequence.
-        var builder = new StringBuilder(Encoded.Length);
-        var reader = new DerReader(Encoded.Span);
-        DerElement name = reader.ReadAny("name");
-        var rdns = new DerReader(Encoded.Span, name.ContentStart, name.End);
-        var starts = new List<int>();
-        while (rdns.HasData)
+        var attributes = new List<(int Rdn, AttributeTypeAndValue Value)>();
+        AttributeTypeAndValueEnumerator enumerator = GetAttributes();
+        while (enumerator.MoveNext())
         {
-            starts.Add(rdns.ReadAny("name.rdn").HeaderStart);
+            attributes.Add((enumerator.RdnIndex, enumerator.Current));
         }
 
-        for (int i = starts.Count - 1; i >= 0; i--)
+        // RFC 4514 2.1: RDNs from the last to the first, ','-separated; within one RDN, '+'.
+        var builder = new StringBuilder(Encoded.Length);
+        int end = attributes.Count;
+        while (end > 0)
         {
-            int start = starts[i];
-            var one = new DerReader(Encoded.Span, start, Encoded.Length);
-            DerElement rdn = one.ReadAny("name.rdn");
-            var attributes = one.Enter(rdn);
-            bool firstInRdn = true;
-            while (attributes.HasData)
+            int start = end - 1;
+            while (start > 0 && attributes[start - 1].Rdn == attributes[end - 1].Rdn)
             {
-                DerElement atv = attributes.ReadAny("name.rdn.attribute");
-                var inner = attributes.Enter(atv);
-                DerElement type = inner.ReadAny("name.rdn.attribute.type");
-                DerElement value = inner.ReadAny("name.rdn.attribute.value");
+                start--;
+            }
+
+            for (int i = start; i < end; i++)
+            {
                 if (builder.Length > 0)
                 {
-                    builder.Append(firstInRdn ? ',' : '+');
+                    builder.Append(i == start ? ',' : '+');
                 }
 
-                firstInRdn = false;
-                var attribute = new AttributeTypeAndValue(
-                    new ObjectIdentifier(Encoded.Slice(type.ContentStart, type.ContentLength)),
-                    value.Tag,
-                    Encoded.Slice(value.ContentStart, value.ContentLength),
-                    Encoded.Slice(value.HeaderStart, value.EncodedLength));
-                attribute.AppendRfc4514(builder);
+                attributes[i].Value.AppendRfc4514(builder);
             }
+
+            end = start;
         }
 
         return builder.ToString();
@@ -117,11 +110,15 @@ public readonly struct DistinguishedName : IEquatable<DistinguishedName>
     /// <summary>Checks the structure of a Name: SEQUENCE OF non-empty SET OF SEQUENCE { type OID, one value } (RFC 5280 4.1.2.4).</summary>
     internal static void Check(ref DerReader reader, DerElement name, string field)
     {
-        if (IsPlainShortForm(reader.Contents(name)))
+        if (!IsPlainShortForm(reader.Contents(name)))
         {
-            return;
+            CheckFully(ref reader, name, field);
         }
+    }
 
+    /// <summary>The full check behind <see cref="Check"/>'s fast path: accepts every valid name and names the problem in the others.</summary>
+    internal static void CheckFully(ref DerReader reader, DerElement name, string field)
+    {
         DerReader rdns = reader.Enter(name);
         while (rdns.HasData)
         {
@@ -285,22 +282,28 @@ public readonly struct AttributeTypeAndValue
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            if (char.IsControl(c))
+            {
+                // RFC 4514 2.4: any character may be escaped as '\\' and hex pairs of its UTF-8.
+                // Control characters (C0, DEL, C1) always are, so a name cannot drive a terminal.
+                if (c >= 0x80)
+                {
+                    builder.Append("\\C2");
+                }
+
+                builder.Append('\\').Append(((int)c & 0xFF).ToString("X2", CultureInfo.InvariantCulture));
+                continue;
+            }
+
             bool escape = c is ',' or '+' or '"' or '\\' or '<' or '>' or ';'
                 || (i == 0 && (c == '#' || c == ' '))
                 || (i == text.Length - 1 && c == ' ');
-            if (c == '\0')
+            if (escape)
             {
-                builder.Append("\\00");
+                builder.Append('\\');
             }
-            else
-            {
-                if (escape)
-                {
-                    builder.Append('\\');
-                }
 
-                builder.Append(c);
-            }
+            builder.Append(c);
         }
     }
 }

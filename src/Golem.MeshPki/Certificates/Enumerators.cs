@@ -84,17 +84,8 @@ public struct CertificateExtensionEnumerator
         }
 
         var reader = new DerReader(_buffer.Span, _position, _end);
-        DerElement extension = reader.ReadAny("extension");
+        DerCertificate.ReadExtensionHeader(ref reader, out DerElement oid, out bool critical, out DerElement value);
         _position = reader.Position;
-        var inner = reader.Enter(extension);
-        DerElement oid = inner.ReadAny("extension.extnID");
-        bool critical = false;
-        if (inner.TryRead(DerTag.Boolean, "extension.critical", out DerElement flag))
-        {
-            critical = inner.ReadBooleanValue(flag, "extension.critical");
-        }
-
-        DerElement value = inner.ReadAny("extension.extnValue");
         ReadOnlySpan<byte> oidBytes = _buffer.Span.Slice(oid.ContentStart, oid.ContentLength);
         Current = new CertificateExtension(
             new ObjectIdentifier(_buffer.Slice(oid.ContentStart, oid.ContentLength)),

@@ -22,9 +22,7 @@ internal static class KnownOids
     public static ReadOnlySpan<byte> P192 => [0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x01];
     public static ReadOnlySpan<byte> Secp256k1 => [0x2B, 0x81, 0x04, 0x00, 0x0A];
 
-    /// <summary>id-ce (2.5.29): the arc of the RFC 5280 certificate extensions; the last octet selects one.</summary>
-    public static ReadOnlySpan<byte> IdCe => [0x55, 0x1D];
-
+    // id-ce (2.5.29) extensions: 55 1D and this last octet.
     public const byte SubjectKeyIdentifierArc = 14;
     public const byte KeyUsageArc = 15;
     public const byte SubjectAltNameArc = 17;
@@ -128,7 +126,4 @@ internal static class KnownOids
 
         return null;
     }
-
-    /// <summary>True for the RFC 5280 id-ce extension with the given last arc.</summary>
-    public static bool IsIdCe(ReadOnlySpan<byte> der, byte arc) => der.Length == 3 && der[0] == 0x55 && der[1] == 0x1D && der[2] == arc;
 }

@@ -28,6 +28,8 @@ public partial class DerCertificateTests
         ["a lone space is escaped once"] = (Der.SimpleName((CN, Der.Utf8(" "))), @"CN=\ "),
         ["inner space and equals are kept"] = (Der.SimpleName((CN, Der.Utf8("a = b"))), "CN=a = b"),
         ["NUL is escaped as hex"] = (Der.SimpleName((CN, Der.Utf8("a\0b"))), @"CN=a\00b"),
+        ["terminal control characters are escaped as hex"] = (Der.SimpleName((CN, Der.Utf8("\u001b[31mEVIL\r\nCN=fake"))), @"CN=\1B[31mEVIL\0D\0ACN=fake"),
+        ["C1 control characters are escaped as their UTF-8"] = (Der.SimpleName((CN, Der.Utf8("a\u009bb"))), @"CN=a\C2\9Bb"),
         ["multi-valued RDN joins with plus"] = (Der.Name([Der.Attribute(O, Der.Utf8("Golem Test"))], [Der.Attribute(OU, Der.Utf8("mesh")), Der.Attribute(CN, Der.Utf8("leaf"))]), "CN=leaf+OU=mesh,O=Golem Test"),
         ["UTF8String is decoded"] = (Der.SimpleName((CN, Der.Utf8("Grüße, 世界"))), @"CN=Grüße\, 世界"),
         ["BMPString is decoded"] = (Der.SimpleName((CN, Der.Bmp("Ωmega Ünïcode"))), "CN=Ωmega Ünïcode"),

@@ -494,6 +494,8 @@ public partial class DerCertificateTests
         ["subjectAltName is empty"] = ("subjectAltName", static (_, n) => n.Children.Clear(), "at least one name"),
         ["subjectAltName IP of five octets"] = ("subjectAltName URI", static (_, n) => { n.Tag = Der.ContextPrimitive(7); n.Contents = [10, 0, 0, 1, 0]; }, "must be 4 or 16 octets, not 5"),
         ["subjectAltName DNS with a non-ASCII octet"] = ("subjectAltName URI", static (_, n) => { n.Tag = Der.ContextPrimitive(2); n.Contents = [0x61, 0xE9]; }, "non-ASCII"),
+        ["nameConstraints is an empty SEQUENCE"] = ("nameConstraints", static (_, n) => n.Children.Clear(), "nameConstraints must hold permitted or excluded subtrees"),
+        ["distribution point names neither point nor CRL issuer"] = ("cRLDistributionPoints DistributionPoint", static (_, n) => n.Children.Clear(), "must have a distributionPoint or a cRLIssuer"),
         ["nameConstraints IP without a mask"] = ("nameConstraints.permittedSubtrees.base", static (_, n) => n.Contents = [10, 0, 0, 0], "must be 8 or 32 octets, not 4"),
         ["nameConstraints permittedSubtrees are empty"] = ("nameConstraints.permittedSubtrees", static (_, n) => n.Children.Clear(), "at least one subtree"),
         ["certificatePolicies are empty"] = ("certificatePolicies", static (_, n) => n.Children.Clear(), "at least one policy"),
@@ -523,6 +525,23 @@ public partial class DerCertificateTests
         Assert.Equal(target.ExpectedPath, exception.FieldPath);
         Assert.Equal(node.Offset, exception.Offset);
         Assert.Contains(reason, exception.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AlgorithmParameters_MustBeDerInside()
+    {
+        // Parameters are ANY DEFINED BY the algorithm; whatever they are, they must be DER too.
+        EditableCertificate edit = FullCertificate.Edit();
+        DerNode parameters = CertificateFields["subjectPublicKeyInfo.algorithm.parameters"].Select(edit);
+        parameters.Tag = Der.SequenceTag;
+        parameters.Contents = [0x04, 0x81, 0x01, 0x00];
+        byte[] der = edit.Encode();
+
+        CertificateFormatException exception = ReadFails(der);
+
+        Assert.Equal("tbsCertificate.subjectPublicKeyInfo.algorithm.parameters", exception.FieldPath);
+        Assert.Equal(parameters.Offset + 2, exception.Offset);
+        Assert.Contains("not minimally encoded", exception.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,9 +38,6 @@ internal ref struct DerReader
 
     public readonly int Position => _position;
 
-    /// <summary>The tag of the next element, or 0 when the reader is at its end.</summary>
-    public readonly byte PeekTag() => _position < _end ? _buffer[_position] : (byte)0;
-
     /// <summary>A reader over the contents of <paramref name="element"/> (which must come from this buffer).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly DerReader Enter(DerElement element) => new(_buffer, element.ContentStart, element.End);
@@ -185,6 +182,46 @@ internal ref struct DerReader
     private static void ThrowWrongTag(byte expected, byte found, string field, int offset) =>
         throw Error("expected tag 0x{0:x2} but found 0x{1:x2}", expected, found, field, offset);
 
+    /// <summary>Reads the next element, checks its tag, and rejects it when it has no contents (ASN.1 <c>SIZE (1..MAX)</c>).</summary>
+    /// <exception cref="CertificateFormatException">Wrong tag, malformed header, or empty.</exception>
+    public DerElement ReadNonEmpty(byte expectedTag, string field, string reasonWhenEmpty)
+    {
+        DerElement element = Read(expectedTag, field);
+        if (element.ContentLength == 0)
+        {
+            throw Error(reasonWhenEmpty, field, element.HeaderStart);
+        }
+
+        return element;
+    }
+
+    /// <summary>
+    /// Checks that every element nested in <paramref name="element"/> is itself DER (definite,
+    /// minimal lengths; nothing overrunning its parent), for fields typed ANY whose structure the
+    /// reader does not otherwise know (algorithm parameters, policy qualifiers).
+    /// </summary>
+    /// <exception cref="CertificateFormatException">A nested header is malformed, or nesting is deeper than 32.</exception>
+    public readonly void CheckNestedEncoding(DerElement element, string field) => CheckNestedEncoding(element, field, depth: 0);
+
+    private readonly void CheckNestedEncoding(DerElement element, string field, int depth)
+    {
+        if ((element.Tag & DerTag.ConstructedBit) == 0)
+        {
+            return;
+        }
+
+        if (depth >= 32)
+        {
+            throw Error("elements are nested more than 32 deep", field, element.HeaderStart);
+        }
+
+        DerReader inner = Enter(element);
+        while (inner.HasData)
+        {
+            inner.CheckNestedEncoding(inner.ReadAny(field), field, depth + 1);
+        }
+    }
+
     /// <summary>Reads the next element only when its tag is <paramref name="tag"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryRead(byte tag, string field, out DerElement element)
@@ -262,7 +299,7 @@ internal ref struct DerReader
             throw Error("the INTEGER must not be negative", field, element.HeaderStart);
         }
 
-        if (contents.Length > 4 || (contents.Length == 4 && contents[0] > 0x7F))
+        if (contents.Length > 4)
         {
             throw Error("the INTEGER is too large", field, element.HeaderStart);
         }
