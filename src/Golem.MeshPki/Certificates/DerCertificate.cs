@@ -350,7 +350,13 @@ public sealed class DerCertificate
         validityReader.ThrowIfNotEnd("tbsCertificate.validity");
 
         DerElement subject = tbs.Read(DerTag.Sequence, "tbsCertificate.subject");
-        DistinguishedName.Check(ref tbs, subject, "tbsCertificate.subject");
+
+        // A self-issued certificate (every root) repeats the issuer's bytes, which passed already.
+        if (!tbs.Contents(subject).SequenceEqual(tbs.Contents(issuer)))
+        {
+            DistinguishedName.Check(ref tbs, subject, "tbsCertificate.subject");
+        }
+
         _subjectEncoded = Segment.Encoded(subject);
 
         ReadSubjectPublicKeyInfo(ref tbs);

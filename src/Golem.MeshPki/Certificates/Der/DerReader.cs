@@ -16,8 +16,9 @@ namespace Golem.MeshPki.Certificates.Der;
 /// </remarks>
 internal ref struct DerReader
 {
+    // The buffer ends where this reader's data ends (offsets stay absolute from the buffer's
+    // start), so one length serves as both the limit and the span bound the JIT can check.
     private readonly ReadOnlySpan<byte> _buffer;
-    private readonly int _end;
     private int _position;
 
     /// <summary>A reader over the whole of <paramref name="buffer"/>.</summary>
@@ -29,12 +30,11 @@ internal ref struct DerReader
     /// <summary>A reader over <paramref name="buffer"/>[<paramref name="start"/>..<paramref name="end"/>), keeping absolute offsets.</summary>
     public DerReader(ReadOnlySpan<byte> buffer, int start, int end)
     {
-        _buffer = buffer;
+        _buffer = buffer[..end];
         _position = start;
-        _end = end;
     }
 
-    public readonly bool HasData => _position < _end;
+    public readonly bool HasData => _position < _buffer.Length;
 
     public readonly int Position => _position;
 
@@ -54,11 +54,12 @@ internal ref struct DerReader
         unchecked
         {
             int headerStart = _position;
-            if (headerStart + 1 < _end)
+            ReadOnlySpan<byte> buffer = _buffer;
+            if ((uint)(headerStart + 1) < (uint)buffer.Length)
             {
-                byte tag = _buffer[headerStart];
-                int length = _buffer[headerStart + 1];
-                if (length < 0x80 && (tag & 0x1F) != 0x1F && length <= _end - headerStart - 2)
+                byte tag = buffer[headerStart];
+                int length = buffer[headerStart + 1];
+                if (length < 0x80 && (tag & 0x1F) != 0x1F && length <= buffer.Length - headerStart - 2)
                 {
                     _position = headerStart + 2 + length;
                     return new DerElement(tag, headerStart, headerStart + 2, length);
@@ -75,7 +76,7 @@ internal ref struct DerReader
         int headerStart = _position;
 
         // Next most common: one or two length octets (up to 64 KiB), well formed.
-        if (headerStart + 3 < _end && (_buffer[headerStart] & 0x1F) != 0x1F)
+        if (headerStart + 3 < _buffer.Length && (_buffer[headerStart] & 0x1F) != 0x1F)
         {
             byte form = _buffer[headerStart + 1];
             int longLength = form == 0x81 ? _buffer[headerStart + 2]
@@ -83,14 +84,14 @@ internal ref struct DerReader
                 : 0;
             int contentStart = headerStart + form - 0x7E;
             if (((form == 0x81 && longLength >= 0x80) || (form == 0x82 && longLength >= 0x100))
-                && longLength <= _end - contentStart)
+                && longLength <= _buffer.Length - contentStart)
             {
                 _position = contentStart + longLength;
                 return new DerElement(_buffer[headerStart], headerStart, contentStart, longLength);
             }
         }
 
-        if (headerStart >= _end)
+        if (headerStart >= _buffer.Length)
         {
             throw Error("expected an element but the data ended", field, headerStart);
         }
@@ -102,7 +103,7 @@ internal ref struct DerReader
         }
 
         int cursor = headerStart + 1;
-        if (cursor >= _end)
+        if (cursor >= _buffer.Length)
         {
             throw Error("the length octets are missing", field, headerStart);
         }
@@ -126,7 +127,7 @@ internal ref struct DerReader
                 throw Error("a length of {0} octets is too long", count, field, headerStart);
             }
 
-            if (cursor + count > _end)
+            if (cursor + count > _buffer.Length)
             {
                 throw Error("the length octets run past the end of the data", field, headerStart);
             }
@@ -154,9 +155,9 @@ internal ref struct DerReader
             }
         }
 
-        if (length > _end - cursor)
+        if (length > _buffer.Length - cursor)
         {
-            throw Error("the element claims {0} content octets but only {1} remain", length, _end - cursor, field, headerStart);
+            throw Error("the element claims {0} content octets but only {1} remain", length, _buffer.Length - cursor, field, headerStart);
         }
 
         _position = cursor + length;
@@ -169,7 +170,7 @@ internal ref struct DerReader
     public DerElement Read(byte expectedTag, string field)
     {
         int at = _position;
-        if (at < _end && _buffer[at] != expectedTag)
+        if (at < _buffer.Length && _buffer[at] != expectedTag)
         {
             ThrowWrongTag(expectedTag, _buffer[at], field, at);
         }
@@ -226,7 +227,7 @@ internal ref struct DerReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryRead(byte tag, string field, out DerElement element)
     {
-        if (_position < _end && _buffer[_position] == tag)
+        if (_position < _buffer.Length && _buffer[_position] == tag)
         {
             element = ReadAny(field);
             return true;
@@ -240,7 +241,7 @@ internal ref struct DerReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void ThrowIfNotEnd(string field)
     {
-        if (_position < _end)
+        if (_position < _buffer.Length)
         {
             ThrowTrailingData(field, _position);
         }
