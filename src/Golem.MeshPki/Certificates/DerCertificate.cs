@@ -443,7 +443,7 @@ public sealed class DerCertificate
         int outside = 0;
         foreach (byte b in text[..digits])
         {
-            outside |= (b - '0') | ('9' - b);
+            outside |= unchecked((b - '0') | ('9' - b));
         }
 
         if (outside < 0)
@@ -476,7 +476,9 @@ public sealed class DerCertificate
         return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks;
     }
 
-    private static int Pair(ReadOnlySpan<byte> digits, int start) => ((digits[start] - '0') * 10) + (digits[start + 1] - '0');
+    // Callers have checked every octet is a digit: the arithmetic cannot overflow.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Pair(ReadOnlySpan<byte> digits, int start) => unchecked(((digits[start] - '0') * 10) + (digits[start + 1] - '0'));
 
     // RFC 5280 4.1.2.7: SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }
     private void ReadSubjectPublicKeyInfo(ref DerReader tbs)

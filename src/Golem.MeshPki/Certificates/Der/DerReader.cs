@@ -170,9 +170,10 @@ internal ref struct DerReader
     public DerElement Read(byte expectedTag, string field)
     {
         int at = _position;
-        if (at < _buffer.Length && _buffer[at] != expectedTag)
+        ReadOnlySpan<byte> buffer = _buffer;
+        if (unchecked((uint)at < (uint)buffer.Length) && buffer[at] != expectedTag)
         {
-            ThrowWrongTag(expectedTag, _buffer[at], field, at);
+            ThrowWrongTag(expectedTag, buffer[at], field, at);
         }
 
         return ReadAny(field);
@@ -227,7 +228,9 @@ internal ref struct DerReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryRead(byte tag, string field, out DerElement element)
     {
-        if (_position < _buffer.Length && _buffer[_position] == tag)
+        int at = _position;
+        ReadOnlySpan<byte> buffer = _buffer;
+        if (unchecked((uint)at < (uint)buffer.Length) && buffer[at] == tag)
         {
             element = ReadAny(field);
             return true;
