@@ -34,7 +34,8 @@ internal static class MeshPkiApp
                 // could not be read": report usage errors ourselves, with exit code 2.
                 foreach (System.CommandLine.Parsing.ParseError error in result.Errors)
                 {
-                    stderr.WriteLine($"meshpki: {error.Message}");
+                    // Messages quote arguments, which a glob may have taken from someone else's file names.
+                    stderr.WriteLine($"meshpki: {TerminalText.Escape(error.Message)}");
                 }
 
                 string command = result.CommandResult.Command is RootCommand ? "meshpki" : "meshpki " + result.CommandResult.Command.Name;

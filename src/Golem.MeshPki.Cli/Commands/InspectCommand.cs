@@ -14,6 +14,8 @@ internal static class InspectCommand
     // Larger inputs are not certificate material; reading them whole would only exhaust memory.
     private const int MaxInputLength = 64 * 1024 * 1024;
 
+    private const string TooLarge = "the input is larger than 64 MiB, too large for certificate material.";
+
     /// <summary>Builds the command; its action runs against <paramref name="context"/>.</summary>
     /// <param name="context">The streams and clock.</param>
     /// <returns>The command.</returns>
@@ -47,7 +49,8 @@ internal static class InspectCommand
             "Private keys are listed by type and matching certificate, never printed. " +
             "Each certificate and key is named <path>#<n> (0-based, certificates and keys counted separately per input), " +
             "or <manifest>:<secret name>/<data key>#<n> inside a Kubernetes Secret. " +
-            "Exit codes: 0 all inputs read; 1 some input could not be read (named on stderr and in the JSON errors); 2 usage error.")
+            "Exit codes: 0 all inputs read; 1 some input could not be read (named on stderr and in the JSON errors); " +
+            "2 usage error (unknown flag, no PATH, a PATH that does not exist).")
         {
             paths,
             json,
@@ -63,7 +66,8 @@ internal static class InspectCommand
         {
             foreach (string error in usageErrors)
             {
-                context.Stderr.WriteLine($"meshpki inspect: {error}");
+                // A PATH may come from a glob over someone else's file names.
+                context.Stderr.WriteLine($"meshpki inspect: {TerminalText.Escape(error)}");
             }
 
             context.Stderr.WriteLine("Run 'meshpki inspect --help' for usage.");
@@ -80,10 +84,10 @@ internal static class InspectCommand
                     builder.OnError(empty.SourceName, empty.Message);
                     break;
                 case StdinInputSource:
-                    ReadInput(source.SourceName, () => context.Stdin, ownsStream: false, reader, builder);
+                    ReadStdin(source.SourceName, context.Stdin, reader, builder);
                     break;
                 case FileInputSource file:
-                    ReadInput(source.SourceName, () => File.OpenRead(file.FilePath), ownsStream: true, reader, builder);
+                    ReadFile(file, reader, builder);
                     break;
             }
         }
@@ -100,36 +104,61 @@ internal static class InspectCommand
 
         foreach (InputError error in report.Errors)
         {
-            context.Stderr.WriteLine($"meshpki: {error.Source}: {error.Message}");
+            // Sources and messages quote inputs (file and Secret names, PEM labels): escaped as in the human report.
+            context.Stderr.WriteLine($"meshpki: {TerminalText.Escape(error.Source)}: {TerminalText.Escape(error.Message)}");
         }
 
         return report.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.InputErrors;
     }
 
-    private static void ReadInput(string sourceName, Func<Stream> open, bool ownsStream, InputReader reader, InspectionReportBuilder sink)
+    private static void ReadFile(FileInputSource file, InputReader reader, InspectionReportBuilder sink)
     {
         byte[] content;
         try
         {
-            Stream stream = open();
-            try
+            long length = new FileInfo(file.FilePath).Length;
+            if (length > MaxInputLength)
             {
-                content = ReadAll(stream, out bool tooLarge);
-                if (tooLarge)
+                sink.OnError(file.SourceName, TooLarge);
+                return;
+            }
+
+            if (length == 0)
+            {
+                // A pipe (<(kubectl ...)) or a /proc file reports no length: read it as a stream, under the same cap.
+                using FileStream stream = File.OpenRead(file.FilePath);
+                if (!TryReadCapped(stream, out content))
                 {
-                    sink.OnError(sourceName, "the input is larger than 64 MiB, too large for certificate material.");
+                    sink.OnError(file.SourceName, TooLarge);
                     return;
                 }
             }
-            finally
+            else
             {
-                if (ownsStream)
-                {
-                    stream.Dispose();
-                }
+                content = File.ReadAllBytes(file.FilePath);
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            sink.OnError(file.SourceName, $"cannot read: {exception.Message}");
+            return;
+        }
+
+        reader.Read(file.SourceName, content);
+    }
+
+    private static void ReadStdin(string sourceName, Stream stdin, InputReader reader, InspectionReportBuilder sink)
+    {
+        byte[] content;
+        try
+        {
+            if (!TryReadCapped(stdin, out content))
+            {
+                sink.OnError(sourceName, TooLarge);
+                return;
+            }
+        }
+        catch (IOException exception)
         {
             sink.OnError(sourceName, $"cannot read: {exception.Message}");
             return;
@@ -138,7 +167,8 @@ internal static class InspectCommand
         reader.Read(sourceName, content);
     }
 
-    private static byte[] ReadAll(Stream stream, out bool tooLarge)
+    /// <summary>Reads a stream of unknown length to its end; false, having read no more than the cap, when it is longer.</summary>
+    private static bool TryReadCapped(Stream stream, out byte[] content)
     {
         using var buffer = new MemoryStream();
         byte[] chunk = new byte[81920];
@@ -147,14 +177,14 @@ internal static class InspectCommand
         {
             if (buffer.Length + read > MaxInputLength)
             {
-                tooLarge = true;
-                return [];
+                content = [];
+                return false;
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        tooLarge = false;
-        return buffer.ToArray();
+        content = buffer.ToArray();
+        return true;
     }
 }

@@ -175,7 +175,6 @@ internal sealed class InputReader(IInputSink sink)
                     string name = Indexed(sourceName, keys++);
                     found++;
                     sink.OnPrivateKey(name, new PrivateKeyMaterial(EncodingOf(block), block.LabelText, block.Data, block.LineNumber));
-                    CryptographicOperations.ZeroMemory(AsWritable(block.Data).Span);
                 }
                 else if (!otherLabels.Contains(block.LabelText))
                 {
@@ -185,6 +184,7 @@ internal sealed class InputReader(IInputSink sink)
         }
         finally
         {
+            // Zeroed here only, once: this also covers the blocks after one whose sink call threw.
             foreach (PemBlock block in blocks)
             {
                 if (block.IsPrivateKey)

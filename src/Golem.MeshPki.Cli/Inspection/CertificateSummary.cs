@@ -30,14 +30,17 @@ internal sealed record CertificateSummary
     /// <summary>basicConstraints pathLenConstraint, or <see langword="null"/> when absent.</summary>
     public required int? PathLength { get; init; }
 
-    /// <summary><c>RSA</c>, <c>RSASSA-PSS</c>, <c>EC</c>, <c>Ed25519</c>, <c>Ed448</c>, <c>DSA</c>, or the dotted OID.</summary>
-    public required string KeyAlgorithm { get; init; }
+    /// <summary>The key algorithm: <c>RSA</c>, <c>EC</c>, <c>Ed25519</c>, or the dotted OID in JSON (see <see cref="CertificateNames.KeyAlgorithm"/>).</summary>
+    public required KeyAlgorithmName KeyAlgorithm { get; init; }
 
     /// <summary>Key size in bits; 0 when unknown.</summary>
     public required int KeySize { get; init; }
 
-    /// <summary>The EC curve (<c>P-256</c>...), or <see langword="null"/>.</summary>
+    /// <summary>The JSON contract's curve: <c>P-256</c>, <c>P-384</c>, <c>P-521</c>, another curve's dotted OID, or <see langword="null"/>.</summary>
     public required string? Curve { get; init; }
+
+    /// <summary>The curve for people: the core's name (<c>P-256</c>, <c>secp256k1</c>...) or dotted OID, or <see langword="null"/>.</summary>
+    public required string? CurveDisplayName { get; init; }
 
     /// <summary>OpenSSL's name for the signature algorithm, or its dotted OID.</summary>
     public required string SignatureAlgorithm { get; init; }

@@ -18,15 +18,9 @@ internal sealed class InspectionReportBuilder : IInputSink
     public void OnCertificate(string source, DerCertificate certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        try
-        {
-            _certificates.Add(Summarize(source, certificate));
-        }
-        catch (CertificateFormatException exception)
-        {
-            // Parsing checks the structure; a value decoded only on demand (a name's string) may still be bad.
-            _errors.Add(new InputError(source, exception.Message));
-        }
+
+        // Parse has checked everything read here: an exception would be a bug in the reader, not bad input.
+        _certificates.Add(Summarize(source, certificate));
     }
 
     /// <inheritdoc />
@@ -93,9 +87,10 @@ internal sealed class InspectionReportBuilder : IInputSink
             Sha256Fingerprint = certificate.GetSha256FingerprintHex(),
             IsCa = certificate.IsCertificateAuthority,
             PathLength = certificate.PathLengthConstraint,
-            KeyAlgorithm = CertificateNames.KeyAlgorithm(certificate.PublicKeyAlgorithm, certificate.PublicKeyAlgorithmOid),
+            KeyAlgorithm = CertificateNames.KeyAlgorithm(certificate.PublicKeyAlgorithm, certificate.PublicKeyAlgorithmOid.ToString()),
             KeySize = certificate.KeySize,
-            Curve = certificate.CurveName,
+            Curve = CertificateNames.Curve(certificate),
+            CurveDisplayName = certificate.CurveName,
             SignatureAlgorithm = certificate.SignatureAlgorithmName,
             KeyUsage = CertificateNames.KeyUsage(certificate.KeyUsage),
             ExtendedKeyUsage = extendedKeyUsage,

@@ -15,11 +15,11 @@ internal enum KeyMatchStatus
 
 /// <summary>What <c>meshpki inspect</c> reports about one private key: its type and its certificate, never its contents.</summary>
 /// <param name="Source"><c>&lt;input&gt;#&lt;index&gt;</c>, counting keys of the input.</param>
-/// <param name="KeyAlgorithm"><c>RSA</c>, <c>RSASSA-PSS</c>, <c>EC</c>, <c>Ed25519</c>, <c>Ed448</c>, <c>DSA</c>, <c>encrypted</c>, or a dotted OID.</param>
+/// <param name="KeyAlgorithm">The key's algorithm: in JSON <c>RSA</c>, <c>EC</c>, <c>Ed25519</c>, a dotted OID, <c>encrypted</c> or <c>unknown</c>.</param>
 /// <param name="Status">Whether it was matched.</param>
 /// <param name="MatchesCertificate">The source of the certificate with the same public key, or <see langword="null"/>.</param>
 /// <param name="NotCheckedReason">Why matching was not possible, when <paramref name="Status"/> is <see cref="KeyMatchStatus.NotChecked"/>.</param>
-internal sealed record PrivateKeySummary(string Source, string KeyAlgorithm, KeyMatchStatus Status, string? MatchesCertificate, string? NotCheckedReason);
+internal sealed record PrivateKeySummary(string Source, KeyAlgorithmName KeyAlgorithm, KeyMatchStatus Status, string? MatchesCertificate, string? NotCheckedReason);
 
 /// <summary>An input (or part of one) that could not be read.</summary>
 /// <param name="Source">The input, or the certificate's or key's name.</param>

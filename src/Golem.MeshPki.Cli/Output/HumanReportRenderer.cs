@@ -7,7 +7,9 @@ namespace Golem.MeshPki.Cli.Output;
 /// <summary>
 /// Writes the report for people: one compact block per certificate, then the private keys (type and
 /// match, never contents), then a count. Colour only on a terminal without <c>NO_COLOR</c>; plain,
-/// unwrapped text when redirected, so that grep and diff see one field per line.
+/// unwrapped text when redirected, so that grep and diff see one field per line. Every value that
+/// comes from an input (names, SANs, sources, file names) goes through <see cref="TerminalText.Escape"/>:
+/// a certificate must not be able to drive the terminal it is inspected on.
 /// </summary>
 internal static class HumanReportRenderer
 {
@@ -70,7 +72,7 @@ internal static class HumanReportRenderer
 
     private static void RenderCertificate(IAnsiConsole console, CertificateSummary certificate, DateTimeOffset now)
     {
-        console.Write(certificate.Source, Heading);
+        Write(console, certificate.Source, Heading);
         console.WriteLine();
         Field(console, "Subject", certificate.Subject);
         Field(console, "Issuer", certificate.Issuer + (certificate.SelfSigned ? " (self-signed)" : string.Empty));
@@ -106,17 +108,17 @@ internal static class HumanReportRenderer
 
     private static void RenderKey(IAnsiConsole console, PrivateKeySummary key)
     {
-        console.Write("  " + key.Source + "  " + key.KeyAlgorithm + "  ");
+        Write(console, "  " + key.Source + "  " + key.KeyAlgorithm.DisplayName + "  ", Style.Plain);
         switch (key.Status)
         {
             case KeyMatchStatus.Matched:
-                console.Write("matches " + key.MatchesCertificate, Good);
+                Write(console, "matches " + key.MatchesCertificate, Good);
                 break;
             case KeyMatchStatus.NoMatch:
-                console.Write("matches no certificate", Warning);
+                Write(console, "matches no certificate", Warning);
                 break;
             default:
-                console.Write("not matched: " + key.NotCheckedReason, Label);
+                Write(console, "not matched: " + key.NotCheckedReason, Label);
                 break;
         }
 
@@ -125,22 +127,27 @@ internal static class HumanReportRenderer
 
     private static string DescribeKey(CertificateSummary certificate)
     {
-        if (certificate.Curve is { } curve)
+        string algorithm = certificate.KeyAlgorithm.DisplayName;
+        if (certificate.CurveDisplayName is { } curve)
         {
-            return certificate.KeyAlgorithm + " " + curve;
+            return algorithm + " " + curve;
         }
 
-        return certificate.KeyAlgorithm is "RSA" or "RSASSA-PSS" or "DSA" && certificate.KeySize > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{certificate.KeyAlgorithm} {certificate.KeySize} bits")
-            : certificate.KeyAlgorithm;
+        return algorithm is "RSA" or "RSASSA-PSS" or "DSA" && certificate.KeySize > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{algorithm} {certificate.KeySize} bits")
+            : algorithm;
     }
 
     private static void Field(IAnsiConsole console, string label, string value)
     {
         StartField(console, label);
-        console.Write(value);
+        Write(console, value, Style.Plain);
         console.WriteLine();
     }
+
+    /// <summary>Writes text that may come from an input, escaped for the terminal; never as markup.</summary>
+    private static void Write(IAnsiConsole console, string text, Style style) =>
+        console.Write(TerminalText.Escape(text), style);
 
     private static void StartField(IAnsiConsole console, string label) =>
         console.Write("  " + label.PadRight(LabelWidth), Label);

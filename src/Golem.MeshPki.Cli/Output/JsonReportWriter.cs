@@ -50,7 +50,7 @@ internal static class JsonReportWriter
             {
                 json.WriteStartObject();
                 json.WriteString("source", key.Source);
-                json.WriteString("keyAlgorithm", key.KeyAlgorithm);
+                json.WriteString("keyAlgorithm", key.KeyAlgorithm.Name);
                 WriteStringOrNull(json, "matchesCertificate", key.MatchesCertificate);
                 json.WriteEndObject();
             }
@@ -93,7 +93,7 @@ internal static class JsonReportWriter
             json.WriteNull("pathLength");
         }
 
-        json.WriteString("keyAlgorithm", certificate.KeyAlgorithm);
+        json.WriteString("keyAlgorithm", certificate.KeyAlgorithm.Name);
         json.WriteNumber("keySize", certificate.KeySize);
         WriteStringOrNull(json, "curve", certificate.Curve);
         json.WriteString("signatureAlgorithm", certificate.SignatureAlgorithm);

@@ -274,6 +274,50 @@ public sealed partial class InspectCommandTests
     }
 
     [Fact]
+    public void File_larger_than_64_MiB_is_an_input_error_and_is_not_read()
+    {
+        using var directory = new TempDirectory();
+        string large = Path.Join(directory.Path, "large.pem");
+        using (FileStream stream = File.Create(large))
+        {
+            // Sparse: the length says 64 MiB and a byte, nothing is written.
+            stream.SetLength((64 * 1024 * 1024) + 1);
+        }
+
+        string good = directory.Write("good.pem", Pki.Leaf.ExportCertificatePem());
+
+        CliRun run = CliRun.Of("inspect", large, good);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"meshpki: {large}: the input is larger than 64 MiB, too large for certificate material.", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("1 certificate, 0 private keys, 1 error", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Named_pipe_without_a_length_is_read_to_its_end()
+    {
+        // What `meshpki inspect <(kubectl ...)` passes: a path whose length is 0 until it is read.
+        using var directory = new TempDirectory();
+        string fifo = Path.Join(directory.Path, "chain.pem");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // Opening a pipe for writing waits for the reader: write from another thread.
+        Task writer = Task.Run(() => File.WriteAllText(fifo, Pki.ChainPem));
+
+        CliRun run = CliRun.Of("inspect", fifo, "--json");
+
+        // Not a speed check: only so that a reader that never opens the pipe fails the test instead of hanging it.
+        await writer.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(3, json.RootElement.GetProperty("certificates").GetArrayLength());
+    }
+
+    [Fact]
     public void System_CA_bundle_reads_every_certificate()
     {
         const string bundle = "/etc/ssl/certs/ca-certificates.crt";

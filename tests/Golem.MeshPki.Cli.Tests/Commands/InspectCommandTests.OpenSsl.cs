@@ -36,7 +36,7 @@ public sealed partial class InspectCommandTests
     }
 
     [Fact]
-    public void OpenSSL_Ed25519_certificate_is_self_signed_and_its_key_is_named_but_not_matched()
+    public void OpenSSL_Ed25519_certificate_is_self_signed_and_its_key_matches_it()
     {
         using var directory = new TempDirectory();
         string key = Path.Join(directory.Path, "ed25519-key.pem");
@@ -53,6 +53,63 @@ public sealed partial class InspectCommandTests
         Assert.True(inspected.GetProperty("selfSigned").GetBoolean());
         JsonElement privateKey = Assert.Single(json.GetProperty("privateKeys").EnumerateArray());
         Assert.Equal("Ed25519", privateKey.GetProperty("keyAlgorithm").GetString());
+        Assert.Equal(certificate + "#0", privateKey.GetProperty("matchesCertificate").GetString());
+    }
+
+    public static TheoryData<string, string[], string, string?, string, bool> OpenSslKeyAlgorithms => new()
+    {
+        // Description, openssl req -newkey arguments, JSON keyAlgorithm and curve, text "Key" line, selfSigned.
+        { "RSASSA-PSS key", ["-newkey", "rsa-pss", "-pkeyopt", "rsa_keygen_bits:2048", "-sigopt", "rsa_pss_saltlen:digest"], "1.2.840.113549.1.1.10", null, "RSASSA-PSS 2048 bits", true },
+        { "Ed448 key", ["-newkey", "ed448"], "1.3.101.113", null, "Ed448", true },
+        { "EC key on secp256k1", ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:secp256k1"], "EC", "1.3.132.0.10", "EC secp256k1", true },
+        { "EC key on P-384", ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384"], "EC", "P-384", "EC P-384", true },
+        { "DSA key", ["-newkey", "dsa:{dsaparam}"], "1.2.840.10040.4.1", null, "DSA 2048 bits", true },
+
+        // openssl's default PSS salt is as long as the key allows; .NET verifies only salts as long as the hash.
+        { "RSASSA-PSS key with openssl's maximum salt", ["-newkey", "rsa-pss", "-pkeyopt", "rsa_keygen_bits:2048"], "1.2.840.113549.1.1.10", null, "RSASSA-PSS 2048 bits", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(OpenSslKeyAlgorithms))]
+    public void OpenSSL_key_algorithms_are_named_by_the_JSON_vocabulary_and_keys_match(
+        string description, string[] newKey, string keyAlgorithm, string? curve, string keyLine, bool selfSigned)
+    {
+        using var directory = new TempDirectory();
+        string key = Path.Join(directory.Path, "tls.key");
+        string certificate = Path.Join(directory.Path, "tls.crt");
+        if (newKey.Any(arg => arg.Contains("{dsaparam}", StringComparison.Ordinal)))
+        {
+            string parameters = Path.Join(directory.Path, "dsaparam.pem");
+            OpenSsl("dsaparam", "-out", parameters, "2048");
+            newKey = [.. newKey.Select(arg => arg.Replace("{dsaparam}", parameters, StringComparison.Ordinal))];
+        }
+
+        OpenSsl(["req", "-x509", .. newKey, "-nodes", "-keyout", key, "-out", certificate, "-days", "30", "-subj", "/CN=" + description]);
+
+        JsonElement json = InspectJson(certificate, key);
+        CliRun human = CliRun.Of("inspect", certificate, key);
+
+        JsonElement inspected = Assert.Single(json.GetProperty("certificates").EnumerateArray());
+        Assert.True(keyAlgorithm == inspected.GetProperty("keyAlgorithm").GetString(), description);
+        Assert.Equal(curve, inspected.GetProperty("curve").GetString());
+        Assert.Equal(selfSigned, inspected.GetProperty("selfSigned").GetBoolean());
+        JsonElement privateKey = Assert.Single(json.GetProperty("privateKeys").EnumerateArray());
+        Assert.Equal(keyAlgorithm, privateKey.GetProperty("keyAlgorithm").GetString());
+        Assert.Equal(certificate + "#0", privateKey.GetProperty("matchesCertificate").GetString());
+        Assert.Contains("  Key          " + keyLine + "\n", human.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenSSL_X25519_key_is_named_by_its_OID_and_not_matched()
+    {
+        using var directory = new TempDirectory();
+        string key = Path.Join(directory.Path, "x25519.key");
+        OpenSsl("genpkey", "-algorithm", "x25519", "-out", key);
+
+        JsonElement json = InspectJson(key);
+
+        JsonElement privateKey = Assert.Single(json.GetProperty("privateKeys").EnumerateArray());
+        Assert.Equal("1.3.101.110", privateKey.GetProperty("keyAlgorithm").GetString());
         Assert.Equal(JsonValueKind.Null, privateKey.GetProperty("matchesCertificate").ValueKind);
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Golem.MeshPki.Cli.Tests.TestSupport;
+using Org.BouncyCastle.Crypto;
 
 namespace Golem.MeshPki.Cli.Tests.Commands;
 
@@ -37,6 +38,47 @@ public sealed partial class InspectCommandTests
         Assert.True(algorithm == key.GetProperty("keyAlgorithm").GetString(), description);
         Assert.Equal(path + "#0", key.GetProperty("source").GetString());
         Assert.Equal(path + "#1", key.GetProperty("matchesCertificate").GetString());
+    }
+
+    [Theory]
+    [InlineData("Ed25519", "Ed25519")]
+    [InlineData("Ed448", "1.3.101.113")]
+    public void EdDsa_private_key_is_matched_to_its_certificate(string algorithm, string jsonName)
+    {
+        Func<AsymmetricCipherKeyPair> generate = algorithm == "Ed25519" ? BouncyCastleCertificates.Ed25519Keys : BouncyCastleCertificates.Ed448Keys;
+        AsymmetricCipherKeyPair keys = generate();
+        string other = BouncyCastleCertificates.CertificatePem(BouncyCastleCertificates.SelfSigned("CN=Other", generate(), algorithm));
+        string certificate = BouncyCastleCertificates.CertificatePem(BouncyCastleCertificates.SelfSigned("CN=EdDSA Root", keys, algorithm));
+        using var directory = new TempDirectory();
+
+        // The key first, then a certificate with another key of the same algorithm, then its own.
+        string path = directory.Write("bundle.pem", BouncyCastleCertificates.Pkcs8Pem(keys.Private) + "\n" + other + "\n" + certificate + "\n");
+
+        JsonElement json = InspectJson(path);
+
+        JsonElement key = Assert.Single(json.GetProperty("privateKeys").EnumerateArray());
+        Assert.Equal(jsonName, key.GetProperty("keyAlgorithm").GetString());
+        Assert.Equal(path + "#1", key.GetProperty("matchesCertificate").GetString());
+        Assert.All(json.GetProperty("certificates").EnumerateArray(), cert => Assert.True(cert.GetProperty("selfSigned").GetBoolean()));
+    }
+
+    [Theory]
+    [InlineData("OPENSSH PRIVATE KEY", "unknown", "OpenSSH")]
+    [InlineData("DSA PRIVATE KEY", "1.2.840.10040.4.1", "DSA")]
+    public void Private_key_blocks_meshpki_does_not_read_are_named_but_not_matched(string label, string jsonName, string textName)
+    {
+        using var directory = new TempDirectory();
+        string path = directory.Write("id.pem", new string(PemEncoding.Write(label, new byte[48])) + "\n");
+
+        CliRun json = CliRun.Of("inspect", path, "--json");
+        CliRun human = CliRun.Of("inspect", path);
+
+        Assert.Equal(0, json.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(json.Stdout);
+        JsonElement key = Assert.Single(document.RootElement.GetProperty("privateKeys").EnumerateArray());
+        Assert.Equal(jsonName, key.GetProperty("keyAlgorithm").GetString());
+        Assert.Equal(JsonValueKind.Null, key.GetProperty("matchesCertificate").ValueKind);
+        Assert.Contains($"  {path}#0  {textName}  not matched: ", human.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,13 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Golem.MeshPki.Certificates;
 using Golem.MeshPki.Cli.Inspection;
 using Golem.MeshPki.Cli.Tests.TestSupport;
-using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Crypto.Generators;
-using Org.BouncyCastle.Crypto.Operators;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Security;
-using Org.BouncyCastle.X509;
+using Org.BouncyCastle.Crypto;
 
 namespace Golem.MeshPki.Cli.Tests.Inspection;
 
@@ -80,26 +74,77 @@ public sealed class SelfSignatureTests
     }
 
     [Fact]
-    public void Ed25519_root_falls_back_to_the_key_identifiers()
+    public void Ed25519_root_is_self_signed()
     {
-        // .NET cannot verify Ed25519: self-issued without an authority key identifier counts as self-signed.
-        var generator = new Ed25519KeyPairGenerator();
-        generator.Init(new Ed25519KeyGenerationParameters(new SecureRandom()));
-        var keys = generator.GenerateKeyPair();
-        var builder = new X509V3CertificateGenerator();
-        var name = new X509Name("CN=Ed25519 Root");
-        builder.SetSerialNumber(BigInteger.One);
-        builder.SetIssuerDN(name);
-        builder.SetSubjectDN(name);
-        builder.SetNotBefore(NotBefore.UtcDateTime);
-        builder.SetNotAfter(NotAfter.UtcDateTime);
-        builder.SetPublicKey((Ed25519PublicKeyParameters)keys.Public);
-        builder.AddExtension(X509Extensions.BasicConstraints, true, new BasicConstraints(true));
-        Org.BouncyCastle.X509.X509Certificate certificate = builder.Generate(new Asn1SignatureFactory("Ed25519", keys.Private));
-
-        DerCertificate parsed = DerCertificate.Parse(certificate.GetEncoded());
+        DerCertificate parsed = DerCertificate.Parse(BouncyCastleCertificates.SelfSigned("CN=Ed25519 Root", BouncyCastleCertificates.Ed25519Keys(), "Ed25519"));
 
         Assert.Equal(PublicKeyAlgorithm.Ed25519, parsed.PublicKeyAlgorithm);
         Assert.True(SelfSignature.IsSelfSigned(parsed));
+    }
+
+    [Fact]
+    public void Ed448_root_is_self_signed()
+    {
+        DerCertificate parsed = DerCertificate.Parse(BouncyCastleCertificates.SelfSigned("CN=Ed448 Root", BouncyCastleCertificates.Ed448Keys(), "Ed448"));
+
+        Assert.Equal(PublicKeyAlgorithm.Ed448, parsed.PublicKeyAlgorithm);
+        Assert.True(SelfSignature.IsSelfSigned(parsed));
+    }
+
+    [Fact]
+    public void Self_issued_Ed25519_certificate_signed_by_another_Ed25519_key_is_not_self_signed()
+    {
+        // The regression: without an authority key identifier, this used to count as self-signed unverified.
+        AsymmetricCipherKeyPair keys = BouncyCastleCertificates.Ed25519Keys();
+        AsymmetricCipherKeyPair otherKeys = BouncyCastleCertificates.Ed25519Keys();
+        DerCertificate parsed = DerCertificate.Parse(BouncyCastleCertificates.Certificate("CN=Ed25519 CA", "CN=Ed25519 CA", keys.Public, otherKeys.Private, "Ed25519"));
+
+        Assert.True(parsed.IsSelfIssued);
+        Assert.True(parsed.AuthorityKeyIdentifier.IsEmpty);
+        Assert.False(SelfSignature.IsSelfSigned(parsed));
+    }
+
+    [Fact]
+    public void Self_issued_Ed448_certificate_signed_by_another_Ed448_key_is_not_self_signed()
+    {
+        AsymmetricCipherKeyPair keys = BouncyCastleCertificates.Ed448Keys();
+        AsymmetricCipherKeyPair otherKeys = BouncyCastleCertificates.Ed448Keys();
+        DerCertificate parsed = DerCertificate.Parse(BouncyCastleCertificates.Certificate("CN=Ed448 CA", "CN=Ed448 CA", keys.Public, otherKeys.Private, "Ed448"));
+
+        Assert.True(parsed.IsSelfIssued);
+        Assert.False(SelfSignature.IsSelfSigned(parsed));
+    }
+
+    [Fact]
+    public void Ed25519_root_with_a_corrupted_signature_is_not_self_signed()
+    {
+        byte[] corrupted = BouncyCastleCertificates.SelfSigned("CN=Ed25519 Root", BouncyCastleCertificates.Ed25519Keys(), "Ed25519");
+        corrupted[^1] ^= 0x01;
+
+        Assert.False(SelfSignature.IsSelfSigned(DerCertificate.Parse(corrupted)));
+    }
+
+    [Fact]
+    public void Root_whose_signature_cannot_be_verified_is_not_reported_self_signed()
+    {
+        // .NET has no SHA-224: the signature is not checked, so "self-signed" is not claimed.
+        DerCertificate parsed = DerCertificate.Parse(BouncyCastleCertificates.SelfSigned("CN=SHA-224 Root", BouncyCastleCertificates.RsaKeys(), "SHA224WITHRSA"));
+
+        Assert.Equal("sha224WithRSAEncryption", parsed.SignatureAlgorithmName);
+        Assert.True(parsed.IsSelfIssued);
+        Assert.False(SelfSignature.IsSelfSigned(parsed));
+    }
+
+    [Fact]
+    public void Self_issued_certificate_whose_signature_algorithm_does_not_fit_its_key_is_not_self_signed()
+    {
+        // An EC key, signed by an RSA key under the same name (a rollover to a new algorithm).
+        using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var name = new X500DistinguishedName("CN=Rollover CA");
+        var request = new CertificateRequest(name, key, HashAlgorithmName.SHA256);
+        using X509Certificate2 certificate = request.Create(
+            name, X509SignatureGenerator.CreateForRSA(TestPki.Shared.RootKey, RSASignaturePadding.Pkcs1), NotBefore, NotAfter, [0x01]);
+
+        Assert.False(SelfSignature.IsSelfSigned(DerCertificate.Parse(certificate.RawData)));
     }
 }
