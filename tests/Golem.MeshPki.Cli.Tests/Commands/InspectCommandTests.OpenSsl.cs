@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Golem.MeshPki.Cli.Tests.TestSupport;
 
@@ -65,8 +64,8 @@ public sealed partial class InspectCommandTests
         { "EC key on P-384", ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384"], "EC", "P-384", "EC P-384", true },
         { "DSA key", ["-newkey", "dsa:{dsaparam}"], "1.2.840.10040.4.1", null, "DSA 2048 bits", true },
 
-        // openssl's default PSS salt is as long as the key allows; .NET verifies only salts as long as the hash.
-        { "RSASSA-PSS key with openssl's maximum salt", ["-newkey", "rsa-pss", "-pkeyopt", "rsa_keygen_bits:2048"], "1.2.840.113549.1.1.10", null, "RSASSA-PSS 2048 bits", false },
+        // openssl's default PSS salt is as long as the key allows (.NET's own PSS verifies only salts as long as the hash).
+        { "RSASSA-PSS key with openssl's maximum salt", ["-newkey", "rsa-pss", "-pkeyopt", "rsa_keygen_bits:2048"], "1.2.840.113549.1.1.10", null, "RSASSA-PSS 2048 bits", true },
     };
 
     [Theory]
@@ -130,24 +129,5 @@ public sealed partial class InspectCommandTests
         Assert.Equal(JsonValueKind.Null, privateKey.GetProperty("matchesCertificate").ValueKind);
     }
 
-    private static string OpenSsl(params string[] args)
-    {
-        var start = new ProcessStartInfo("openssl")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"openssl {string.Join(' ', args)} failed: {stderr.Result}");
-        return stdout;
-    }
+    private static string OpenSsl(params string[] args) => OpenSslCli.Run(args);
 }
