@@ -421,6 +421,9 @@ internal static class PemScanner
     }
 
     /// <summary>Decodes one block's body into <paramref name="destination"/> (at least <see cref="PemBlockBounds.MaxDecodedLength"/> long).</summary>
+    /// <param name="text">The whole text the block was found in.</param>
+    /// <param name="block">Where the block lies in <paramref name="text"/>.</param>
+    /// <param name="destination">Receives the decoded body.</param>
     /// <param name="scratch">For <see cref="char"/> text, at least as long as the body: the body is narrowed to ASCII there first.</param>
     internal static int Decode<T>(ReadOnlySpan<T> text, in PemBlockBounds block, Span<byte> destination, Span<byte> scratch)
         where T : unmanaged, IBinaryInteger<T>
