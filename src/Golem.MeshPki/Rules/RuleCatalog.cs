@@ -1,0 +1,88 @@
+namespace Golem.MeshPki.Rules;
+
+/// <summary>The definition of every rule (id, title, default severity); the single source for checks, CLI and analyzers.</summary>
+public static class RuleCatalog
+{
+    private const string CaCerts = "CaCerts";
+    private const string Chain = "Chain";
+
+    /// <summary>MPKI1001: the CA private key must match the CA certificate.</summary>
+    public static readonly RuleDescriptor CaKeyDoesNotMatchCertificate = new(RuleIdentifiers.CaKeyDoesNotMatchCertificate, "Use the private key of the CA certificate", RuleSeverity.Error, CaCerts);
+
+    /// <summary>MPKI1002: every certificate that signs must be a CA.</summary>
+    public static readonly RuleDescriptor SigningCertificateIsNotCa = new(RuleIdentifiers.SigningCertificateIsNotCa, "Sign only with CA certificates (basicConstraints CA:TRUE)", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1003: a signing certificate's keyUsage must include keyCertSign.</summary>
+    public static readonly RuleDescriptor SigningCertificateLacksKeyCertSign = new(RuleIdentifiers.SigningCertificateLacksKeyCertSign, "Allow keyCertSign on signing certificates", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1004: cert-chain starts with the CA certificate and goes child to parent.</summary>
+    public static readonly RuleDescriptor ChainNotOrdered = new(RuleIdentifiers.ChainNotOrdered, "Order cert-chain from the CA certificate up to the root", RuleSeverity.Error, CaCerts);
+
+    /// <summary>MPKI1005: every link of the chain verifies and chains by name and key id.</summary>
+    public static readonly RuleDescriptor ChainLinkBroken = new(RuleIdentifiers.ChainLinkBroken, "Chain each certificate to its issuer by name, key id and signature", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1006: the chain ends at a root of the root bundle.</summary>
+    public static readonly RuleDescriptor ChainDoesNotReachTrustedRoot = new(RuleIdentifiers.ChainDoesNotReachTrustedRoot, "End the chain at a root of the root bundle", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1007: every certificate is valid at the evaluation time.</summary>
+    public static readonly RuleDescriptor CertificateOutsideValidity = new(RuleIdentifiers.CertificateOutsideValidity, "Use certificates that are valid now", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1008: pathLenConstraint allows the chain plus the workload certificates the CA signs.</summary>
+    public static readonly RuleDescriptor PathLengthConstraintViolated = new(RuleIdentifiers.PathLengthConstraintViolated, "Respect pathLenConstraint down to the workload certificate", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1009: every root bundle entry is a self-signed CA certificate.</summary>
+    public static readonly RuleDescriptor RootBundleEntryNotSelfSignedCa = new(RuleIdentifiers.RootBundleEntryNotSelfSignedCa, "Put only self-signed CA certificates in the root bundle", RuleSeverity.Error, CaCerts);
+
+    /// <summary>MPKI1010: the root is one of the pinned (audited) roots.</summary>
+    public static readonly RuleDescriptor RootNotPinned = new(RuleIdentifiers.RootNotPinned, "Chain to a pinned root", RuleSeverity.Error, CaCerts);
+
+    /// <summary>MPKI1011: no certificate outlives its issuer.</summary>
+    public static readonly RuleDescriptor CertificateOutlivesIssuer = new(RuleIdentifiers.CertificateOutlivesIssuer, "Do not let a certificate outlive its issuer", RuleSeverity.Warning, Chain);
+
+    /// <summary>MPKI1012: no weak keys or signature algorithms.</summary>
+    public static readonly RuleDescriptor WeakCryptography = new(RuleIdentifiers.WeakCryptography, "Use RSA of 2048 bits or more, P-256 or stronger curves, and SHA-2 signatures", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1013: every required file or key is present and readable.</summary>
+    public static readonly RuleDescriptor BundleMaterialMissingOrUnreadable = new(RuleIdentifiers.BundleMaterialMissingOrUnreadable, "Provide every required file of the cacerts bundle", RuleSeverity.Error, CaCerts);
+
+    /// <summary>MPKI1014: only one key layout in the bundle.</summary>
+    public static readonly RuleDescriptor BothLayoutsPresent = new(RuleIdentifiers.BothLayoutsPresent, "Use one cacerts layout, not both", RuleSeverity.Warning, CaCerts);
+
+    /// <summary>MPKI1015: no certificate expires within the warning horizon.</summary>
+    public static readonly RuleDescriptor CertificateExpiresSoon = new(RuleIdentifiers.CertificateExpiresSoon, "Renew certificates before the warning horizon", RuleSeverity.Warning, Chain);
+
+    /// <summary>MPKI1016: no critical extension that is not processed.</summary>
+    public static readonly RuleDescriptor UnprocessedCriticalExtension = new(RuleIdentifiers.UnprocessedCriticalExtension, "Do not mark unprocessed extensions critical", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1017: name constraints permit the trust domain's workload SPIFFE IDs.</summary>
+    public static readonly RuleDescriptor NameConstraintsRejectTrustDomain = new(RuleIdentifiers.NameConstraintsRejectTrustDomain, "Permit the trust domain's SPIFFE IDs in name constraints", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1018: several roots in the root bundle (a rotation in progress).</summary>
+    public static readonly RuleDescriptor SeveralRootsInBundle = new(RuleIdentifiers.SeveralRootsInBundle, "Know which roots the mesh trusts", RuleSeverity.Info, CaCerts);
+
+    /// <summary>Every rule, in id order.</summary>
+    public static IReadOnlyList<RuleDescriptor> All { get; } =
+    [
+        CaKeyDoesNotMatchCertificate, SigningCertificateIsNotCa, SigningCertificateLacksKeyCertSign, ChainNotOrdered,
+        ChainLinkBroken, ChainDoesNotReachTrustedRoot, CertificateOutsideValidity, PathLengthConstraintViolated,
+        RootBundleEntryNotSelfSignedCa, RootNotPinned, CertificateOutlivesIssuer, WeakCryptography,
+        BundleMaterialMissingOrUnreadable, BothLayoutsPresent, CertificateExpiresSoon, UnprocessedCriticalExtension,
+        NameConstraintsRejectTrustDomain, SeveralRootsInBundle,
+    ];
+
+    /// <summary>Finds a rule by id.</summary>
+    /// <param name="id">The id, e.g. <c>MPKI1001</c> (ordinal).</param>
+    /// <returns>The rule, or <see langword="null"/> when no rule has that id.</returns>
+    public static RuleDescriptor? Find(string id)
+    {
+        foreach (RuleDescriptor rule in All)
+        {
+            if (string.Equals(rule.Id, id, StringComparison.Ordinal))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,68 @@
+namespace Golem.MeshPki.Rules;
+
+/// <summary>
+/// Every rule id of Golem.MeshPki, in one place (CONVENTIONS.md "Findings and rule ids"): the same id
+/// means the same thing in runtime checks, <c>meshpki</c> output and the Roslyn analyzers. Ids are never
+/// reused; a retired id stays here, marked obsolete.
+/// </summary>
+/// <remarks>
+/// MPKI1xxx are checks of certificate material (a <c>cacerts</c> bundle, a chain, a workload certificate);
+/// MPKI2xxx are checks of lifetime configuration. Each id has a page <c>docs/rules/&lt;id&gt;.md</c>.
+/// This file is plain C# 7.3 so the netstandard2.0 analyzers can compile it as shared source.
+/// </remarks>
+public static class RuleIdentifiers
+{
+    /// <summary>The CA private key does not match the CA certificate.</summary>
+    public const string CaKeyDoesNotMatchCertificate = "MPKI1001";
+
+    /// <summary>A certificate that must sign is not a CA (basicConstraints missing or CA:FALSE).</summary>
+    public const string SigningCertificateIsNotCa = "MPKI1002";
+
+    /// <summary>A signing certificate has keyUsage without keyCertSign.</summary>
+    public const string SigningCertificateLacksKeyCertSign = "MPKI1003";
+
+    /// <summary>cert-chain does not start with the CA certificate or is not ordered child to parent.</summary>
+    public const string ChainNotOrdered = "MPKI1004";
+
+    /// <summary>A link of the chain is broken: the signature does not verify, or names or key ids do not chain.</summary>
+    public const string ChainLinkBroken = "MPKI1005";
+
+    /// <summary>The chain does not end at a root contained in the root bundle.</summary>
+    public const string ChainDoesNotReachTrustedRoot = "MPKI1006";
+
+    /// <summary>A certificate is expired or not yet valid at the evaluation time.</summary>
+    public const string CertificateOutsideValidity = "MPKI1007";
+
+    /// <summary>A pathLenConstraint is violated by the chain plus the workload certificate the CA will sign.</summary>
+    public const string PathLengthConstraintViolated = "MPKI1008";
+
+    /// <summary>An entry of the root bundle is not a self-signed CA certificate.</summary>
+    public const string RootBundleEntryNotSelfSignedCa = "MPKI1009";
+
+    /// <summary>The root is not one of the pinned roots.</summary>
+    public const string RootNotPinned = "MPKI1010";
+
+    /// <summary>A certificate outlives its issuer.</summary>
+    public const string CertificateOutlivesIssuer = "MPKI1011";
+
+    /// <summary>Weak cryptography: RSA below 2048 bits, curves below P-256, SHA-1 or MD5 signatures.</summary>
+    public const string WeakCryptography = "MPKI1012";
+
+    /// <summary>A required file or key is missing or cannot be read.</summary>
+    public const string BundleMaterialMissingOrUnreadable = "MPKI1013";
+
+    /// <summary>Both the Istio and the cert-manager layouts are present.</summary>
+    public const string BothLayoutsPresent = "MPKI1014";
+
+    /// <summary>A certificate expires within the warning horizon.</summary>
+    public const string CertificateExpiresSoon = "MPKI1015";
+
+    /// <summary>A certificate carries a critical extension that is not processed.</summary>
+    public const string UnprocessedCriticalExtension = "MPKI1016";
+
+    /// <summary>Name constraints on a signing certificate reject the trust domain's workload SPIFFE IDs.</summary>
+    public const string NameConstraintsRejectTrustDomain = "MPKI1017";
+
+    /// <summary>The root bundle holds several roots.</summary>
+    public const string SeveralRootsInBundle = "MPKI1018";
+}
