@@ -60,6 +60,27 @@ public static class RuleCatalog
     /// <summary>MPKI1018: several roots in the root bundle (a rotation in progress).</summary>
     public static readonly RuleDescriptor SeveralRootsInBundle = new(RuleIdentifiers.SeveralRootsInBundle, "Know which roots the mesh trusts", RuleSeverity.Info, CaCerts);
 
+    /// <summary>MPKI1019: the chain is not longer than the maximum depth.</summary>
+    public static readonly RuleDescriptor ChainTooLong = new(RuleIdentifiers.ChainTooLong, "Keep the chain within the maximum depth", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1020: certificates follow the RFC 5280 profile.</summary>
+    public static readonly RuleDescriptor CertificateProfileViolation = new(RuleIdentifiers.CertificateProfileViolation, "Issue certificates that follow the RFC 5280 profile", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1021: the end-entity certificate allows the use asked of it.</summary>
+    public static readonly RuleDescriptor UsageNotAllowed = new(RuleIdentifiers.UsageNotAllowed, "Allow the required key usages in the end-entity certificate", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1022: every name is within the CAs' name constraints.</summary>
+    public static readonly RuleDescriptor NameConstraintsViolated = new(RuleIdentifiers.NameConstraintsViolated, "Keep names within the CAs' name constraints", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1023: the end-entity certificate is valid for the expected peer name.</summary>
+    public static readonly RuleDescriptor PeerNameMismatch = new(RuleIdentifiers.PeerNameMismatch, "Present a certificate for the expected peer name", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1024: no certificate of the chain is revoked.</summary>
+    public static readonly RuleDescriptor CertificateRevoked = new(RuleIdentifiers.CertificateRevoked, "Do not use revoked certificates", RuleSeverity.Error, Chain);
+
+    /// <summary>MPKI1025: every CRL is valid and covers its chain certificate.</summary>
+    public static readonly RuleDescriptor CrlProblem = new(RuleIdentifiers.CrlProblem, "Provide a valid CRL for every chain certificate", RuleSeverity.Error, CaCerts);
+
     /// <summary>Every rule, in id order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -67,7 +88,8 @@ public static class RuleCatalog
         ChainLinkBroken, ChainDoesNotReachTrustedRoot, CertificateOutsideValidity, PathLengthConstraintViolated,
         RootBundleEntryNotSelfSignedCa, RootNotPinned, CertificateOutlivesIssuer, WeakCryptography,
         BundleMaterialMissingOrUnreadable, BothLayoutsPresent, CertificateExpiresSoon, UnprocessedCriticalExtension,
-        NameConstraintsRejectTrustDomain, SeveralRootsInBundle,
+        NameConstraintsRejectTrustDomain, SeveralRootsInBundle, ChainTooLong, CertificateProfileViolation,
+        UsageNotAllowed, NameConstraintsViolated, PeerNameMismatch, CertificateRevoked, CrlProblem,
     ];
 
     /// <summary>Finds a rule by id.</summary>

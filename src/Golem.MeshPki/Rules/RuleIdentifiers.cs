@@ -65,4 +65,25 @@ public static class RuleIdentifiers
 
     /// <summary>The root bundle holds several roots.</summary>
     public const string SeveralRootsInBundle = "MPKI1018";
+
+    /// <summary>The chain has more intermediates than the maximum depth allows.</summary>
+    public const string ChainTooLong = "MPKI1019";
+
+    /// <summary>A certificate breaks the RFC 5280 / CA/Browser Forum profile (version, serial, names, extension use).</summary>
+    public const string CertificateProfileViolation = "MPKI1020";
+
+    /// <summary>The end-entity certificate is not allowed for the use asked of it (extendedKeyUsage, keyUsage, CA as leaf).</summary>
+    public const string UsageNotAllowed = "MPKI1021";
+
+    /// <summary>A name of a certificate is outside a CA's name constraints, or a constraint cannot be evaluated.</summary>
+    public const string NameConstraintsViolated = "MPKI1022";
+
+    /// <summary>The end-entity certificate is not valid for the expected peer name (DNS name, IP address or SPIFFE ID).</summary>
+    public const string PeerNameMismatch = "MPKI1023";
+
+    /// <summary>A certificate of the chain is revoked by a given CRL.</summary>
+    public const string CertificateRevoked = "MPKI1024";
+
+    /// <summary>A CRL is missing for a chain certificate, or a CRL is invalid (signature, issuer, time, extensions).</summary>
+    public const string CrlProblem = "MPKI1025";
 }
