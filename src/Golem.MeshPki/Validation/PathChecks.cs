@@ -22,7 +22,10 @@ internal sealed class PathChecks
     {
         _policy = policy;
         _path = path;
-        _time = time;
+
+        // RFC 5280 4.1.2.5: validity times have a resolution of one second and both ends are inclusive, so a
+        // certificate whose notAfter is 00:00:00 is still valid at 00:00:00.5 (compare whole seconds).
+        _time = new DateTimeOffset(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 
     /// <summary>Checks <paramref name="path"/> at <paramref name="time"/>; returns every failure found (empty when valid).</summary>
@@ -101,20 +104,11 @@ internal sealed class PathChecks
             Fail(RuleCatalog.CertificateProfileViolation, index, $"{Describe(index)} is a version {certificate.Version} certificate; only version 3 is accepted.");
         }
 
-        // RFC 5280 4.1.2.2: the serial is a positive integer of at most 20 octets.
-        ReadOnlySpan<byte> serial = certificate.SerialNumber.Span;
-        int significant = serial.Length > 1 && serial[0] == 0 ? serial.Length - 1 : serial.Length;
-        if (certificate.IsSerialNumberNegative)
+        // RFC 5280 4.1.2.2: the serial is a positive integer of at most 20 octets. Trust anchors are taken as
+        // given: long-trusted roots with serial 0 exist (Starfield Root G2), and nothing looks their serial up.
+        if (!isAnchor)
         {
-            Fail(RuleCatalog.CertificateProfileViolation, index, $"{Describe(index)} has a negative serial number; RFC 5280 4.1.2.2 requires a positive one.");
-        }
-        else if (serial.Length == 1 && serial[0] == 0)
-        {
-            Fail(RuleCatalog.CertificateProfileViolation, index, $"{Describe(index)} has serial number 0; RFC 5280 4.1.2.2 requires a positive one.");
-        }
-        else if (significant > 20)
-        {
-            Fail(RuleCatalog.CertificateProfileViolation, index, $"{Describe(index)} has a serial number of {significant} octets; RFC 5280 4.1.2.2 allows at most 20.");
+            CheckSerialNumber(index, certificate);
         }
 
         // RFC 5280 4.1.2.4: the issuer field MUST contain a non-empty distinguished name.
@@ -129,7 +123,24 @@ internal sealed class PathChecks
             Fail(RuleCatalog.CertificateProfileViolation, index, $"{Describe(index)} is a CA with an empty subject name; RFC 5280 4.1.2.6 requires one.");
         }
 
-        _ = isAnchor;
+    }
+
+    private void CheckSerialNumber(int index, DerCertificate certificate)
+    {
+        ReadOnlySpan<byte> serial = certificate.SerialNumber.Span;
+        int significant = serial.Length > 1 && serial[0] == 0 ? serial.Length - 1 : serial.Length;
+        if (certificate.IsSerialNumberNegative)
+        {
+            Fail(RuleCatalog.CertificateProfileViolation, index, $"{Describe(index)} has a negative serial number; RFC 5280 4.1.2.2 requires a positive one.");
+        }
+        else if (serial.Length == 1 && serial[0] == 0)
+        {
+            Fail(RuleCatalog.CertificateProfileViolation, index, $"{Describe(index)} has serial number 0; RFC 5280 4.1.2.2 requires a positive one.");
+        }
+        else if (significant > 20)
+        {
+            Fail(RuleCatalog.CertificateProfileViolation, index, $"{Describe(index)} has a serial number of {significant} octets; RFC 5280 4.1.2.2 allows at most 20.");
+        }
     }
 
     private void CheckKey(int index, DerCertificate certificate)
@@ -340,6 +351,14 @@ internal sealed class PathChecks
                 }
 
                 CheckExtendedKeyUsages(0, certificate);
+                foreach (ObjectIdentifier usage in certificate.GetExtendedKeyUsages())
+                {
+                    // CA/B Forum BR 7.1.2.7.10: anyExtendedKeyUsage MUST NOT be present in subscriber certificates.
+                    if (usage.ToString() == ExtendedKeyUsages.Any)
+                    {
+                        Fail(RuleCatalog.UsageNotAllowed, 0, $"{Describe(0)} lists anyExtendedKeyUsage, which CA/B Forum BR 7.1.2.7.10 forbids in end-entity certificates.");
+                    }
+                }
             }
         }
     }
