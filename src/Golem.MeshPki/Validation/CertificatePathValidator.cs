@@ -103,6 +103,9 @@ public sealed class CertificatePathValidator : IDisposable
         private readonly DateTimeOffset _time;
         private readonly Dictionary<ReadOnlyMemory<byte>, List<DerCertificate>> _intermediatesBySubject = new(ByteContentComparer.Instance);
         private readonly List<DerCertificate> _path = [];
+
+        // The same link can be met again through another branch; it is verified once per validation.
+        private readonly Dictionary<(DerCertificate Child, DerCertificate Issuer), SignatureStatus> _verdicts = [];
         private int _candidateChecks;
         private bool _budgetExhausted;
         private List<DerCertificate>? _bestPath;
@@ -286,7 +289,12 @@ public sealed class CertificatePathValidator : IDisposable
                 return false;
             }
 
-            SignatureStatus status = _validator._verifier.Verify(child, issuer);
+            if (!_verdicts.TryGetValue((child, issuer), out SignatureStatus status))
+            {
+                status = _validator._verifier.Verify(child, issuer);
+                _verdicts.Add((child, issuer), status);
+            }
+
             if (status == SignatureStatus.Valid)
             {
                 return true;
