@@ -131,7 +131,7 @@ internal sealed class InputReader(IInputSink sink)
         else if (holdsKey)
         {
             found++;
-            sink.OnPrivateKey(sourceName + "#0", new PrivateKeyMaterial(PrivateKeyEncoding.UnlabelledDer, "DER", content, 0));
+            sink.OnPrivateKey(sourceName + "#0", new PrivateKeyMaterial("DER", content, 0, null));
         }
         else if (content.Span[0] != 0x30)
         {
@@ -174,7 +174,7 @@ internal sealed class InputReader(IInputSink sink)
                 {
                     string name = Indexed(sourceName, keys++);
                     found++;
-                    sink.OnPrivateKey(name, new PrivateKeyMaterial(EncodingOf(block), block.LabelText, block.Data, block.LineNumber));
+                    sink.OnPrivateKey(name, new PrivateKeyMaterial(block.LabelText, block.Data, block.LineNumber, block));
                 }
                 else if (!otherLabels.Contains(block.LabelText))
                 {
@@ -242,24 +242,6 @@ internal sealed class InputReader(IInputSink sink)
                 return;
             }
         }
-    }
-
-    private static PrivateKeyEncoding EncodingOf(PemBlock block)
-    {
-        if (block.HasEncapsulatedHeaders)
-        {
-            // RFC 1421 headers: a legacy OpenSSL key encrypted with Proc-Type: 4,ENCRYPTED.
-            return PrivateKeyEncoding.Encrypted;
-        }
-
-        return block.Label switch
-        {
-            PemLabel.PrivateKey => PrivateKeyEncoding.Pkcs8,
-            PemLabel.RsaPrivateKey => PrivateKeyEncoding.RsaPkcs1,
-            PemLabel.EcPrivateKey => PrivateKeyEncoding.EcSec1,
-            PemLabel.EncryptedPrivateKey => PrivateKeyEncoding.Encrypted,
-            _ => PrivateKeyEncoding.OtherLabel,
-        };
     }
 
     private static string Indexed(string sourceName, int index) =>

@@ -1,3 +1,5 @@
+using Golem.MeshPki.Certificates;
+
 namespace Golem.MeshPki.Cli.Inspection;
 
 /// <summary>What <c>meshpki inspect</c> reports about one certificate, as values that outlive the input's memory.</summary>
@@ -57,6 +59,9 @@ internal sealed record CertificateSummary
     /// <summary>Issuer equals subject and the signature verifies with the certificate's own key (see <see cref="SelfSignature"/>).</summary>
     public required bool SelfSigned { get; init; }
 
-    /// <summary>What identifies the public key, for matching private keys to it.</summary>
-    public required PublicKeyIdentity PublicKey { get; init; }
+    /// <summary>
+    /// The certificate, parsed from a copy of its DER (the reader zeroes the input's memory), for
+    /// matching private keys to it with <see cref="PrivateKeyIdentity.MatchesCertificate"/>.
+    /// </summary>
+    public required DerCertificate Certificate { get; init; }
 }

@@ -46,14 +46,14 @@ internal sealed class InspectionReportBuilder : IInputSink
         var keys = new List<PrivateKeySummary>(_keys.Count);
         foreach ((string source, PrivateKeyFacts facts) in _keys)
         {
-            if (facts.PublicKey is not { } publicKey)
+            if (facts.Identity.UnknownReason is { } reason)
             {
-                keys.Add(new PrivateKeySummary(source, facts.KeyAlgorithm, KeyMatchStatus.NotChecked, null, facts.NotCheckedReason));
+                keys.Add(new PrivateKeySummary(source, facts.KeyAlgorithm, KeyMatchStatus.NotChecked, null, reason));
                 continue;
             }
 
             // The first certificate with the key: a renewed certificate may reuse it, and input order is the user's.
-            CertificateSummary? match = _certificates.Find(certificate => certificate.PublicKey.SameKeyAs(publicKey));
+            CertificateSummary? match = _certificates.Find(certificate => facts.Identity.MatchesCertificate(certificate.Certificate) == KeyMatch.Matches);
             keys.Add(match is null
                 ? new PrivateKeySummary(source, facts.KeyAlgorithm, KeyMatchStatus.NoMatch, null, null)
                 : new PrivateKeySummary(source, facts.KeyAlgorithm, KeyMatchStatus.Matched, match.Source, null));
@@ -96,9 +96,7 @@ internal sealed class InspectionReportBuilder : IInputSink
             ExtendedKeyUsage = extendedKeyUsage,
             SubjectAlternativeNames = subjectAlternativeNames,
             SelfSigned = SelfSignature.IsSelfSigned(certificate),
-            PublicKey = certificate.PublicKeyAlgorithm is PublicKeyAlgorithm.Rsa or PublicKeyAlgorithm.RsaPss
-                ? PublicKeyIdentity.ForRsa(certificate.PublicKey.Span)
-                : PublicKeyIdentity.ForSubjectPublicKeyInfo(certificate.SubjectPublicKeyInfo.Span),
+            Certificate = DerCertificate.Parse(certificate.RawData.ToArray()),
         };
     }
 }
