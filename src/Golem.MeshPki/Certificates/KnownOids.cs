@@ -126,4 +126,13 @@ internal static class KnownOids
 
         return null;
     }
+
+    // CRL and CRL entry extensions (RFC 5280 5.2, 5.3): id-ce (2.5.29) arcs, 55 1D and this last octet.
+    // authorityKeyIdentifier (35) is above. Kept in a block of their own for the CRL reader.
+    public const byte CrlNumberArc = 20;
+    public const byte ReasonCodeArc = 21;
+    public const byte InvalidityDateArc = 24;
+    public const byte DeltaCrlIndicatorArc = 27;
+    public const byte IssuingDistributionPointArc = 28;
+    public const byte CertificateIssuerArc = 29;
 }
