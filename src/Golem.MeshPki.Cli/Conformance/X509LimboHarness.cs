@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Golem.MeshPki.Certificates;
 using Golem.MeshPki.Validation;
+using Golem.MeshPki.Validation.Names;
 
 namespace Golem.MeshPki.Cli.Conformance;
 
@@ -32,6 +33,8 @@ internal static class X509LimboHarness
     /// <exception cref="JsonException">The document is not a limbo suite.</exception>
     public static IReadOnlyList<CaseResult> Run(JsonDocument suite, TimeProvider time)
     {
+        // Wildcards over public suffixes are refused with the system's list (Debian package publicsuffix) when present.
+        PublicSuffixList? publicSuffixes = File.Exists(PublicSuffixList.DefaultPath) ? PublicSuffixList.Load(PublicSuffixList.DefaultPath) : null;
         JsonElement root = suite.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("testcases", out JsonElement testcases) || testcases.ValueKind != JsonValueKind.Array)
         {
@@ -41,7 +44,7 @@ internal static class X509LimboHarness
         var results = new List<CaseResult>();
         foreach (JsonElement testcase in testcases.EnumerateArray())
         {
-            results.Add(RunCase(testcase, time));
+            results.Add(RunCase(testcase, time, publicSuffixes));
         }
 
         return results;
@@ -70,12 +73,12 @@ internal static class X509LimboHarness
         writer.WriteEndObject();
     }
 
-    private static CaseResult RunCase(JsonElement testcase, TimeProvider time)
+    private static CaseResult RunCase(JsonElement testcase, TimeProvider time, PublicSuffixList? publicSuffixes)
     {
         string id = testcase.GetProperty("id").GetString() ?? string.Empty;
         try
         {
-            return Evaluate(id, testcase, time);
+            return Evaluate(id, testcase, time, publicSuffixes);
         }
         catch (CertificateFormatException exception)
         {
@@ -84,7 +87,7 @@ internal static class X509LimboHarness
         }
     }
 
-    private static CaseResult Evaluate(string id, JsonElement testcase, TimeProvider time)
+    private static CaseResult Evaluate(string id, JsonElement testcase, TimeProvider time, PublicSuffixList? publicSuffixes)
     {
         List<DerCertificate> trusted = ReadCertificates(testcase.GetProperty("trusted_certs"));
         List<DerCertificate> intermediates = ReadCertificates(testcase.GetProperty("untrusted_intermediates"));
@@ -118,10 +121,14 @@ internal static class X509LimboHarness
             MaximumIntermediates = testcase.TryGetProperty("max_chain_depth", out JsonElement depth) && depth.ValueKind == JsonValueKind.Number
                 ? depth.GetInt32()
                 : ChainValidationPolicy.Default.MaximumIntermediates,
+            PublicSuffixes = publicSuffixes,
+            CertificateRevocationLists = ReadCrls(testcase),
         };
 
         using var validator = new CertificatePathValidator(trusted, policy);
-        PathValidationResult result = validator.Validate(peer, intermediates, validationTime);
+        PathValidationResult result = testcase.TryGetProperty("expected_peer_name", out JsonElement peerName) && peerName.ValueKind == JsonValueKind.Object
+            ? validator.Validate(peer, intermediates, validationTime, PeerName.Parse(peerName.GetProperty("kind").GetString() ?? string.Empty, peerName.GetProperty("value").GetString() ?? string.Empty))
+            : validator.Validate(peer, intermediates, validationTime);
         return result.IsValid
             ? new CaseResult(id, true, "valid path of " + result.Path.Count + " certificates")
             : new CaseResult(id, false, result.Failures[0].ToString());
@@ -131,6 +138,23 @@ internal static class X509LimboHarness
         testcase.TryGetProperty(name, out JsonElement element) && element.ValueKind == JsonValueKind.Array
             ? element.EnumerateArray()
             : default;
+
+    private static List<DerCertificateRevocationList> ReadCrls(JsonElement testcase)
+    {
+        var crls = new List<DerCertificateRevocationList>();
+        foreach (JsonElement pem in Array(testcase, "crls"))
+        {
+            foreach (PemBlock block in PemReader.ReadAll(pem.GetString() ?? string.Empty))
+            {
+                if (block.Label == PemLabel.Crl)
+                {
+                    crls.Add(DerCertificateRevocationList.Parse(block.Data));
+                }
+            }
+        }
+
+        return crls;
+    }
 
     private static List<DerCertificate> ReadCertificates(JsonElement array)
     {

@@ -1,5 +1,6 @@
 using Golem.MeshPki.Certificates;
 using Golem.MeshPki.Rules;
+using Golem.MeshPki.Validation.Names;
 using Golem.MeshPki.Validation.Signatures;
 
 namespace Golem.MeshPki.Validation;
@@ -63,7 +64,25 @@ public sealed class CertificatePathValidator : IDisposable
     public PathValidationResult Validate(DerCertificate endEntity, IEnumerable<DerCertificate>? intermediates, DateTimeOffset validationTime)
     {
         ArgumentNullException.ThrowIfNull(endEntity);
-        var search = new Search(this, endEntity, intermediates, validationTime);
+        var search = new Search(this, endEntity, intermediates, validationTime, null);
+        return search.Run();
+    }
+
+    /// <summary>
+    /// Builds and validates a path as <see cref="Validate(DerCertificate, IEnumerable{DerCertificate}?, DateTimeOffset)"/>
+    /// does, and also checks that the end entity is valid for <paramref name="expectedPeerName"/> (RFC 6125 and the
+    /// web PKI profile: subjectAltName only, well-formed, common names consistent with it).
+    /// </summary>
+    /// <param name="endEntity">The certificate to validate.</param>
+    /// <param name="intermediates">Untrusted certificates that may be used to build the path; null for none.</param>
+    /// <param name="validationTime">The instant the path must be valid at.</param>
+    /// <param name="expectedPeerName">The DNS name or IP address the peer must be.</param>
+    /// <returns>The valid path, or the failures of the path closest to valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="endEntity"/> is null.</exception>
+    public PathValidationResult Validate(DerCertificate endEntity, IEnumerable<DerCertificate>? intermediates, DateTimeOffset validationTime, PeerName expectedPeerName)
+    {
+        ArgumentNullException.ThrowIfNull(endEntity);
+        var search = new Search(this, endEntity, intermediates, validationTime, expectedPeerName);
         return search.Run();
     }
 
@@ -101,6 +120,7 @@ public sealed class CertificatePathValidator : IDisposable
     {
         private readonly CertificatePathValidator _validator;
         private readonly DateTimeOffset _time;
+        private readonly PeerName? _expectedPeerName;
         private readonly Dictionary<ReadOnlyMemory<byte>, List<DerCertificate>> _intermediatesBySubject = new(ByteContentComparer.Instance);
         private readonly List<DerCertificate> _path = [];
 
@@ -112,10 +132,11 @@ public sealed class CertificatePathValidator : IDisposable
         private List<PathValidationFailure>? _bestFailures;
         private PathValidationFailure? _linkFailure;
 
-        public Search(CertificatePathValidator validator, DerCertificate endEntity, IEnumerable<DerCertificate>? intermediates, DateTimeOffset time)
+        public Search(CertificatePathValidator validator, DerCertificate endEntity, IEnumerable<DerCertificate>? intermediates, DateTimeOffset time, PeerName? expectedPeerName)
         {
             _validator = validator;
             _time = time;
+            _expectedPeerName = expectedPeerName;
             _path.Add(endEntity);
             if (intermediates is not null)
             {
@@ -315,7 +336,7 @@ public sealed class CertificatePathValidator : IDisposable
         /// <summary>Checks the complete path in <see cref="_path"/>; true when valid. Keeps the best failed path.</summary>
         private bool CheckComplete()
         {
-            List<PathValidationFailure> failures = PathChecks.Run(_validator.Policy, _path, _time);
+            List<PathValidationFailure> failures = PathChecks.Run(_validator.Policy, _path, _time, _expectedPeerName, _validator._verifier);
             if (failures.Count == 0)
             {
                 _bestPath = [.. _path];

@@ -1,4 +1,5 @@
 using Golem.MeshPki.Certificates;
+using Golem.MeshPki.Validation.Names;
 
 namespace Golem.MeshPki.Validation;
 
@@ -57,4 +58,17 @@ public sealed class ChainValidationPolicy
     /// rather than searching on: a bound against pathological pools (cycles, many certificates with one subject).
     /// </summary>
     public int MaximumCandidateChecks { get; init; } = 256;
+
+    /// <summary>
+    /// The public suffix list, so that a wildcard over a public suffix (<c>*.com</c>, <c>*.co.uk</c>) is refused when
+    /// matching peer names; null to skip that check. See <see cref="PublicSuffixList.DefaultPath"/>.
+    /// </summary>
+    public PublicSuffixList? PublicSuffixes { get; init; }
+
+    /// <summary>
+    /// CRLs to check the path against (istiod reads <c>ca-crl.pem</c>). A CRL applies to the certificates whose issuer
+    /// signed it; a CRL that applies but is not valid (signature, cRLSign, CRL number, time, unknown critical
+    /// extensions) fails the path, as does a revoked certificate. Default none.
+    /// </summary>
+    public IReadOnlyList<DerCertificateRevocationList> CertificateRevocationLists { get; init; } = [];
 }

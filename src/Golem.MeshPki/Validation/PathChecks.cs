@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Golem.MeshPki.Certificates;
 using Golem.MeshPki.Rules;
+using Golem.MeshPki.Validation.Names;
 using Golem.MeshPki.Validation.Signatures;
 
 namespace Golem.MeshPki.Validation;
@@ -16,10 +17,14 @@ internal sealed class PathChecks
     private readonly ChainValidationPolicy _policy;
     private readonly IReadOnlyList<DerCertificate> _path;
     private readonly DateTimeOffset _time;
+    private readonly PeerName? _expectedPeerName;
+    private readonly SignatureVerifier _verifier;
     private readonly List<PathValidationFailure> _failures = [];
 
-    private PathChecks(ChainValidationPolicy policy, IReadOnlyList<DerCertificate> path, DateTimeOffset time)
+    private PathChecks(ChainValidationPolicy policy, IReadOnlyList<DerCertificate> path, DateTimeOffset time, PeerName? expectedPeerName, SignatureVerifier verifier)
     {
+        _expectedPeerName = expectedPeerName;
+        _verifier = verifier;
         _policy = policy;
         _path = path;
 
@@ -29,9 +34,9 @@ internal sealed class PathChecks
     }
 
     /// <summary>Checks <paramref name="path"/> at <paramref name="time"/>; returns every failure found (empty when valid).</summary>
-    public static List<PathValidationFailure> Run(ChainValidationPolicy policy, IReadOnlyList<DerCertificate> path, DateTimeOffset time)
+    public static List<PathValidationFailure> Run(ChainValidationPolicy policy, IReadOnlyList<DerCertificate> path, DateTimeOffset time, PeerName? expectedPeerName, SignatureVerifier verifier)
     {
-        var checks = new PathChecks(policy, path, time);
+        var checks = new PathChecks(policy, path, time, expectedPeerName, verifier);
         checks.CheckPath();
         return checks._failures;
     }
@@ -59,6 +64,118 @@ internal sealed class PathChecks
         {
             CheckCertificate(index);
         }
+
+        CheckNames();
+        if (_policy.CertificateRevocationLists.Count > 0)
+        {
+            CheckRevocation();
+        }
+    }
+
+    private void CheckNames()
+    {
+        // RFC 5280 6.1.3 (b)(c) and 6.1.4 (g): every name below a CA within its permitted and outside its excluded subtrees.
+        NameConstraintsResult constraints = NameConstraintsEvaluator.Evaluate(_path);
+        if (!constraints.Permitted)
+        {
+            int index = constraints.CertificateIndex;
+            Fail(RuleCatalog.NameConstraintsViolated, index, $"{Describe(Math.Max(index, 0))}: {constraints.Reason}");
+        }
+
+        if (_expectedPeerName is not { } peer)
+        {
+            return;
+        }
+
+        DerCertificate endEntity = _path[0];
+        // A wildcard over a public suffix (*.s3.amazonaws.com) does not make the certificate malformed: it only never
+        // matches a peer name, which the matcher below refuses with the public suffix list.
+        if (PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(endEntity, publicSuffixes: null) is { } malformed)
+        {
+            Fail(RuleCatalog.CertificateProfileViolation, 0, $"{Describe(0)} has a malformed subjectAltName: {malformed}");
+        }
+
+        PeerNameMatch match = PeerNameMatcher.Match(endEntity, peer, _policy.PublicSuffixes);
+        if (!match.IsMatch)
+        {
+            Fail(RuleCatalog.PeerNameMismatch, 0, $"{Describe(0)} is not valid for {peer}: {match.Reason}");
+        }
+    }
+
+    private void CheckRevocation()
+    {
+        for (int index = 0; index < AnchorIndex; index++)
+        {
+            DerCertificate certificate = _path[index];
+            DerCertificate issuer = _path[index + 1];
+            foreach (DerCertificateRevocationList crl in _policy.CertificateRevocationLists)
+            {
+                // RFC 5280 6.3.3 (b): a CRL applies when its issuer is the certificate's issuer (no indirect CRLs here).
+                if (crl.Issuer != certificate.Issuer)
+                {
+                    continue;
+                }
+
+                if (CrlProblem(crl, issuer) is { } problem)
+                {
+                    Fail(RuleCatalog.CrlProblem, index, $"The CRL of '{issuer.Subject}' (thisUpdate {Format(crl.ThisUpdate)}) cannot be used for {Describe(index)}: {problem}.");
+                    continue;
+                }
+
+                if (crl.IsRevoked(certificate.SerialNumber.Span, out DateTimeOffset revokedAt, out CrlReason? reason))
+                {
+                    Fail(RuleCatalog.CertificateRevoked, index, $"{Describe(index)} (serial {certificate.GetSerialNumberHex()}) was revoked at {Format(revokedAt)}{(reason is { } r ? " (" + r + ")" : string.Empty)} by the CRL of '{issuer.Subject}'.");
+                }
+            }
+        }
+    }
+
+    /// <summary>Why a CRL that applies cannot be trusted (RFC 5280 5 and 6.3.3), or null when it can.</summary>
+    private string? CrlProblem(DerCertificateRevocationList crl, DerCertificate issuer)
+    {
+        // RFC 5280 6.3.3 (f): if the issuer has keyUsage, cRLSign must be set.
+        if (issuer.HasExtension(CertificateExtensionKind.KeyUsage) && (issuer.KeyUsage & KeyUsageFlags.CrlSign) == 0)
+        {
+            return $"its issuer's keyUsage ({issuer.KeyUsage}) lacks cRLSign";
+        }
+
+        // RFC 5280 5.1.1.2: signatureAlgorithm and tbsCertList.signature are the same.
+        if (!crl.HasMatchingSignatureAlgorithms)
+        {
+            return "its two signature algorithm fields differ";
+        }
+
+        // RFC 5280 5.2.3: conforming CRL issuers MUST include cRLNumber, marked non-critical.
+        if (!crl.HasCrlNumber)
+        {
+            return "it has no cRLNumber extension (RFC 5280 5.2.3)";
+        }
+
+        if (crl.IsCrlNumberCritical)
+        {
+            return "its cRLNumber extension is critical (RFC 5280 5.2.3 requires non-critical)";
+        }
+
+        if (crl.HasUnknownCriticalExtension || crl.HasEntryWithUnknownCriticalExtension || crl.IsDeltaCrl || crl.HasIssuingDistributionPoint || crl.HasEntryWithCertificateIssuer)
+        {
+            // Delta CRLs, partitioned CRLs (issuingDistributionPoint) and indirect entries are not processed.
+            return "it has a critical extension, delta indicator, issuing distribution point or indirect entries that are not processed";
+        }
+
+        if (crl.ThisUpdate > _time)
+        {
+            return $"it is not valid before {Format(crl.ThisUpdate)}";
+        }
+
+        if (crl.NextUpdate is { } nextUpdate && nextUpdate < _time)
+        {
+            return $"it is stale: its nextUpdate was {Format(nextUpdate)}";
+        }
+
+        // RFC 5280 6.3.3 (g): the CRL's signature verifies with the issuer's key.
+        return _verifier.VerifySignedData(issuer, crl.SignatureAlgorithm.FriendlyName, crl.EncodedSignatureAlgorithm, crl.TbsCertList.Span, crl.Signature.Span) == SignatureStatus.Valid
+            ? null
+            : "its signature does not verify with the issuer's key";
     }
 
     private void CheckCertificate(int index)

@@ -53,7 +53,9 @@ public static class PeerNameMatcher
             return PeerNameMatch.Failure("The certificate has no subjectAltName extension, and server identity never falls back to the subject commonName (RFC 9525 6.1, CABF BR 7.1.2.7.12).");
         }
 
-        if (CheckSubjectAlternativeNameWellFormed(leaf, publicSuffixes) is { } malformed)
+        // A wildcard over a public suffix does not spoil the certificate (online::s3.amazonaws.com carries
+        // *.s3.amazonaws.com beside s3.amazonaws.com); it is only never used to match, below.
+        if (CheckSubjectAlternativeNameWellFormed(leaf, publicSuffixes: null) is { } malformed)
         {
             return PeerNameMatch.Failure(malformed);
         }
@@ -63,7 +65,7 @@ public static class PeerNameMatcher
             return PeerNameMatch.Failure("The subjectAltName extension is critical although the subject is not empty (CABF BR 7.1.2.7.12: critical only when the subject is an empty sequence).");
         }
 
-        PeerNameMatch match = expected.Kind == PeerNameKind.IPAddress ? MatchIPAddress(leaf, expected.Value) : MatchDns(leaf, expected.Value);
+        PeerNameMatch match = expected.Kind == PeerNameKind.IPAddress ? MatchIPAddress(leaf, expected.Value) : MatchDns(leaf, expected.Value, publicSuffixes);
         if (match.IsMatch && checkCommonNames && CheckCommonNames(leaf) is { } commonName)
         {
             return PeerNameMatch.Failure(commonName);
@@ -184,19 +186,33 @@ public static class PeerNameMatcher
         return false;
     }
 
-    private static PeerNameMatch MatchDns(DerCertificate leaf, string reference)
+    private static PeerNameMatch MatchDns(DerCertificate leaf, string reference, PublicSuffixList? publicSuffixes)
     {
         if (DnsNames.CheckReference(reference) is { } invalid)
         {
             return PeerNameMatch.Failure("The expected DNS name " + NameText.Quote(reference) + " is not valid: " + invalid + ".");
         }
 
+        string? wildcardOverPublicSuffix = null;
         foreach (GeneralName name in leaf.GetSubjectAlternativeNames())
         {
             if (name.Kind == GeneralNameKind.Dns && DnsNames.Matches(name.GetText()!, reference))
             {
+                // CABF BR 3.2.2.6: a wildcard directly over a public suffix (*.com, *.co.uk) names no one domain owner.
+                string presented = name.GetText()!;
+                if (publicSuffixes is not null && presented.StartsWith("*.", StringComparison.Ordinal) && publicSuffixes.IsPublicSuffix(presented[2..]))
+                {
+                    wildcardOverPublicSuffix = presented;
+                    continue;
+                }
+
                 return PeerNameMatch.Success(name.ToString());
             }
+        }
+
+        if (wildcardOverPublicSuffix is not null)
+        {
+            return PeerNameMatch.Failure("The subjectAltName dNSName " + NameText.Quote(wildcardOverPublicSuffix) + " would match " + NameText.Quote(reference) + ", but it is a wildcard over a public suffix, which never identifies one domain (CABF BR 3.2.2.6).");
         }
 
         return PeerNameMatch.Failure("No subjectAltName dNSName matches " + NameText.Quote(reference) + DescribeNames(leaf, GeneralNameKind.Dns) + ".");
