@@ -30,7 +30,7 @@ namespace Golem.MeshPki.Certificates;
 /// </para>
 /// <para>
 /// The instance keeps a reference to the input memory: do not reuse the buffer while it is in use.
-/// It is immutable and safe to share between threads; <see cref="IsRevoked"/> builds its index once.
+/// It is immutable and safe to share between threads; <see cref="IsRevoked"/> builds its index once, on first use.
 /// </para>
 /// </remarks>
 public sealed partial class DerCertificateRevocationList
@@ -74,6 +74,7 @@ public sealed partial class DerCertificateRevocationList
     private int _presentExtensions;
     private int _criticalExtensions;
     private RevokedSerialSet? _serialSet;
+    private object? _serialSetLock;
 
     private DerCertificateRevocationList(ReadOnlyMemory<byte> data) => _data = data;
 
@@ -186,7 +187,7 @@ public sealed partial class DerCertificateRevocationList
     {
         int entryStart = RevokedCertificateCount <= LinearLookupLimit
             ? FindLinearly(serialNumber)
-            : (Volatile.Read(ref _serialSet) ?? BuildSerialSet()).Find(serialNumber);
+            : SerialSet().Find(serialNumber);
         if (entryStart < 0)
         {
             revocationDate = default;
