@@ -103,7 +103,7 @@ public sealed partial class DerCertificateRevocationList
     /// <summary>thisUpdate: when this CRL was issued (RFC 5280 5.1.2.4), in UTC.</summary>
     public DateTimeOffset ThisUpdate => new(_thisUpdateTicks, TimeSpan.Zero);
 
-    /// <summary>nextUpdate: when the next CRL will be issued at the latest (RFC 5280 5.1.2.5), in UTC; null when absent (which RFC 5280 forbids CAs).</summary>
+    /// <summary>nextUpdate: when the next CRL will be issued at the latest (RFC 5280 5.1.2.5), in UTC; null when absent, though conforming CRL issuers MUST include it.</summary>
     public DateTimeOffset? NextUpdate => _hasNextUpdate ? new DateTimeOffset(_nextUpdateTicks, TimeSpan.Zero) : null;
 
     /// <summary>The DER of tbsCertList: the bytes the signature covers.</summary>
@@ -152,12 +152,12 @@ public sealed partial class DerCertificateRevocationList
     public bool HasEntryWithCertificateIssuer { get; private set; }
 
     /// <summary>True when the CRL carries the extension (among crlExtensions).</summary>
-    /// <param name="kind">A decoded CRL extension kind.</param>
+    /// <param name="kind">A decoded CRL extension kind; <see cref="CrlExtensionKind.Other"/> asks about any extension the reader does not decode.</param>
     /// <returns>Whether it is present.</returns>
     public bool HasExtension(CrlExtensionKind kind) => (_presentExtensions & (1 << (int)kind)) != 0;
 
     /// <summary>True when the extension is present among crlExtensions and marked critical.</summary>
-    /// <param name="kind">A decoded CRL extension kind.</param>
+    /// <param name="kind">A decoded CRL extension kind; <see cref="CrlExtensionKind.Other"/> asks whether any undecoded one is critical (as <see cref="HasUnknownCriticalExtension"/>).</param>
     /// <returns>Whether it is critical.</returns>
     public bool IsExtensionCritical(CrlExtensionKind kind) => (_criticalExtensions & (1 << (int)kind)) != 0;
 
