@@ -23,12 +23,9 @@ public sealed partial class DerCertificateRevocationList
         return -1;
     }
 
-    /// <summary>Builds the serial set once; a thread that loses the race uses the winner's.</summary>
-    private RevokedSerialSet BuildSerialSet()
-    {
-        var built = new RevokedSerialSet(_data, _entries, RevokedCertificateCount);
-        return Interlocked.CompareExchange(ref _serialSet, built, null) ?? built;
-    }
+    /// <summary>The serial set, built on first use exactly once: threads that ask meanwhile wait for it rather than build their own.</summary>
+    private RevokedSerialSet SerialSet() =>
+        LazyInitializer.EnsureInitialized(ref _serialSet, ref _serialSetLock, () => new RevokedSerialSet(_data, _entries, RevokedCertificateCount));
 
     /// <summary>An entry's serial number (contents offsets) and where the entry starts.</summary>
     private readonly record struct SerialReference(int SerialStart, int SerialLength, int EntryStart);

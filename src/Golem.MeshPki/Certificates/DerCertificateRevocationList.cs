@@ -30,7 +30,7 @@ namespace Golem.MeshPki.Certificates;
 /// </para>
 /// <para>
 /// The instance keeps a reference to the input memory: do not reuse the buffer while it is in use.
-/// It is immutable and safe to share between threads; <see cref="IsRevoked"/> builds its index once.
+/// It is immutable and safe to share between threads; <see cref="IsRevoked"/> builds its index once, on first use.
 /// </para>
 /// </remarks>
 public sealed partial class DerCertificateRevocationList
@@ -74,6 +74,7 @@ public sealed partial class DerCertificateRevocationList
     private int _presentExtensions;
     private int _criticalExtensions;
     private RevokedSerialSet? _serialSet;
+    private object? _serialSetLock;
 
     private DerCertificateRevocationList(ReadOnlyMemory<byte> data) => _data = data;
 
@@ -102,7 +103,7 @@ public sealed partial class DerCertificateRevocationList
     /// <summary>thisUpdate: when this CRL was issued (RFC 5280 5.1.2.4), in UTC.</summary>
     public DateTimeOffset ThisUpdate => new(_thisUpdateTicks, TimeSpan.Zero);
 
-    /// <summary>nextUpdate: when the next CRL will be issued at the latest (RFC 5280 5.1.2.5), in UTC; null when absent (which RFC 5280 forbids CAs).</summary>
+    /// <summary>nextUpdate: when the next CRL will be issued at the latest (RFC 5280 5.1.2.5), in UTC; null when absent, though conforming CRL issuers MUST include it.</summary>
     public DateTimeOffset? NextUpdate => _hasNextUpdate ? new DateTimeOffset(_nextUpdateTicks, TimeSpan.Zero) : null;
 
     /// <summary>The DER of tbsCertList: the bytes the signature covers.</summary>
@@ -151,12 +152,12 @@ public sealed partial class DerCertificateRevocationList
     public bool HasEntryWithCertificateIssuer { get; private set; }
 
     /// <summary>True when the CRL carries the extension (among crlExtensions).</summary>
-    /// <param name="kind">A decoded CRL extension kind.</param>
+    /// <param name="kind">A decoded CRL extension kind; <see cref="CrlExtensionKind.Other"/> asks about any extension the reader does not decode.</param>
     /// <returns>Whether it is present.</returns>
     public bool HasExtension(CrlExtensionKind kind) => (_presentExtensions & (1 << (int)kind)) != 0;
 
     /// <summary>True when the extension is present among crlExtensions and marked critical.</summary>
-    /// <param name="kind">A decoded CRL extension kind.</param>
+    /// <param name="kind">A decoded CRL extension kind; <see cref="CrlExtensionKind.Other"/> asks whether any undecoded one is critical (as <see cref="HasUnknownCriticalExtension"/>).</param>
     /// <returns>Whether it is critical.</returns>
     public bool IsExtensionCritical(CrlExtensionKind kind) => (_criticalExtensions & (1 << (int)kind)) != 0;
 
@@ -186,7 +187,7 @@ public sealed partial class DerCertificateRevocationList
     {
         int entryStart = RevokedCertificateCount <= LinearLookupLimit
             ? FindLinearly(serialNumber)
-            : (Volatile.Read(ref _serialSet) ?? BuildSerialSet()).Find(serialNumber);
+            : SerialSet().Find(serialNumber);
         if (entryStart < 0)
         {
             revocationDate = default;
