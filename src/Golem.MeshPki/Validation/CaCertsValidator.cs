@@ -98,7 +98,9 @@ public static class CaCertsValidator
         {
             DerCertificate child = chain[i].Certificate;
             DerCertificate next = chain[i + 1].Certificate;
-            if (child.IsSelfIssued || child.Issuer == next.Subject)
+            // The same certificate twice in a row (cert-manager's tls.crt + ca.crt when ca.crt repeats the top
+            // intermediate) is redundant, not a broken link.
+            if (child.IsSelfIssued || child.Issuer == next.Subject || SameCertificate(child, next))
             {
                 continue;
             }
@@ -127,6 +129,9 @@ public static class CaCertsValidator
             AllowSha1Signatures = options.Policy.AllowSha1Signatures,
             MaximumCandidateChecks = options.Policy.MaximumCandidateChecks,
             AllowCertificateAuthorityAsEndEntity = true,
+
+            // istiod reads ca-crl.pem (keycertbundle.go); a revoked chain certificate or a bad CRL fails the path.
+            CertificateRevocationLists = ReadCrls(bundle, findings),
         };
         List<DerCertificate> roots = bundle.Roots.Select(root => root.Certificate).ToList();
         List<DerCertificate> intermediates = bundle.CertificateChain.Select(entry => entry.Certificate).Where(certificate => !SameCertificate(certificate, ca.Certificate)).ToList();
@@ -171,6 +176,24 @@ public static class CaCertsValidator
         }
 
         return chain;
+    }
+
+    private static List<DerCertificateRevocationList> ReadCrls(CaCertsBundle bundle, List<Finding> findings)
+    {
+        var crls = new List<DerCertificateRevocationList>();
+        foreach (BundleCrl crl in bundle.Crls)
+        {
+            try
+            {
+                crls.Add(DerCertificateRevocationList.Parse(crl.Data));
+            }
+            catch (CertificateFormatException exception)
+            {
+                findings.Add(new Finding(RuleCatalog.CrlProblem, $"The CRL in {crl.Source} cannot be read: {exception.Message} istiod refuses a bundle with an unreadable CRL.", crl.Source));
+            }
+        }
+
+        return crls;
     }
 
     private static Finding ToFinding(CaCertsBundle bundle, BundleCertificate ca, PathValidationFailure failure)
