@@ -387,8 +387,15 @@ internal sealed class CaCertsBundleLoader
     private static bool IsCertificate(PemBlock block) =>
         block.LabelText == CertificateLabel && !block.HasEncapsulatedHeaders;
 
-    private static string DescribeBlock(PemBlock block) =>
-        block.HasEncapsulatedHeaders ? $"a '{block.LabelText}' block with RFC 1421 headers" : $"a '{block.LabelText}' block";
+    private static string DescribeBlock(PemBlock block)
+    {
+        // "an 'EC PRIVATE KEY' block", "an 'RSA PRIVATE KEY' block", "a 'CERTIFICATE' block": the article as the label is read aloud.
+        string label = block.LabelText;
+        string article = label.Length > 0 && ("AEIOU".Contains(label[0], StringComparison.Ordinal) || label.StartsWith("RSA", StringComparison.Ordinal) || label.StartsWith("X509", StringComparison.Ordinal))
+            ? "an"
+            : "a";
+        return block.HasEncapsulatedHeaders ? $"{article} '{label}' block with RFC 1421 headers" : $"{article} '{label}' block";
+    }
 
     private static string DescribeLabels(IReadOnlyList<PemBlock> blocks) =>
         string.Join(", ", blocks.Select(block => "'" + block.LabelText + "'").Distinct(StringComparer.Ordinal));

@@ -157,9 +157,9 @@ public sealed partial class CaCertsBundleTests
     }
 
     [Theory]
-    [InlineData("TRUSTED CERTIFICATE")]
-    [InlineData("X509 CERTIFICATE")]
-    public void CertificateUnderAnotherLabel_IsSkipped_AsGosAppendCertsFromPemSkipsIt(string label)
+    [InlineData("TRUSTED CERTIFICATE", "a")]
+    [InlineData("X509 CERTIFICATE", "an")]
+    public void CertificateUnderAnotherLabel_IsSkipped_AsGosAppendCertsFromPemSkipsIt(string label, string article)
     {
         Dictionary<string, string> files = IstioFiles();
         files["root-cert.pem"] = RootPem + PemEncoding.WriteString(label, SecondRoot.Der) + "\n";
@@ -169,7 +169,7 @@ public sealed partial class CaCertsBundleTests
         Assert.Single(bundle.Roots);
         Finding finding = Assert.Single(bundle.Findings);
         Assert.Equal("mem/root-cert.pem#2", finding.Source);
-        Assert.Contains($"is a '{label}' block at line", finding.Message, StringComparison.Ordinal);
+        Assert.Contains($"is {article} '{label}' block at line", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
