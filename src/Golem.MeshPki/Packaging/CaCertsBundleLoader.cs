@@ -38,7 +38,9 @@ internal sealed class CaCertsBundleLoader
         // (the file exists, even empty), the kubernetes.io/tls keys are used: SigningCertFile tls.crt,
         // SigningKeyFile tls.key, RootCertFile ca.crt, CertChainFiles [tls.crt, ca.crt]. Otherwise the
         // Istio keys: ca-cert.pem, ca-key.pem, root-cert.pem, CertChainFiles [cert-chain.pem], and the
-        // CRL file ca-crl.pem when present (the CRL is looked for in the Istio layout only).
+        // CRL file ca-crl.pem when present. The CRL is looked for in the Istio layout only
+        // (detectSigningCABundleAndCRL, behind a CA CRL feature flag that is on by default; checked in the
+        // copy of this code in apache/dubbo-kubernetes, as the index held no istio/istio version with it).
         bool certManager = _files.Exists(TlsCert);
         ReportBothLayouts(certManager);
         return certManager ? LoadCertManagerLayout() : LoadIstioLayout();

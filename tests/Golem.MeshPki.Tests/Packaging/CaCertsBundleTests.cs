@@ -252,6 +252,17 @@ public sealed partial class CaCertsBundleTests
     }
 
     [Fact]
+    public void LoadDirectory_OfAFile_ThrowsDirectoryNotFound()
+    {
+        using var directory = new TempDirectory();
+        string file = directory.Write("cacerts.yaml", "kind: Secret\n");
+
+        DirectoryNotFoundException exception = Assert.Throws<DirectoryNotFoundException>(() => CaCertsBundle.LoadDirectory(file));
+
+        Assert.Equal($"'{file}' is a file, not a cacerts directory.", exception.Message);
+    }
+
+    [Fact]
     public void Factories_RejectNullArguments()
     {
         Assert.Throws<ArgumentNullException>(() => CaCertsBundle.LoadDirectory(null!));
