@@ -36,14 +36,18 @@ public sealed class PrivateKeyIdentity
     private const string EncryptedReason = "the key is encrypted";
     private const string UnsupportedAlgorithmReason = "the key algorithm is not supported";
 
+    private const string RsaEncryptionOid = "1.2.840.113549.1.1.1"; // RFC 8017 A.1
+    private const string EcPublicKeyOid = "1.2.840.10045.2.1"; // RFC 5480 2.1.1
+    private const string DsaOid = "1.2.840.10040.4.1"; // RFC 3279 2.3.2
+
     private static readonly (string Oid, PublicKeyAlgorithm Algorithm)[] KnownAlgorithms =
     [
-        ("1.2.840.113549.1.1.1", PublicKeyAlgorithm.Rsa), // rsaEncryption, RFC 8017 A.1
+        (RsaEncryptionOid, PublicKeyAlgorithm.Rsa),
         ("1.2.840.113549.1.1.10", PublicKeyAlgorithm.RsaPss), // id-RSASSA-PSS, RFC 4055 3.1
-        ("1.2.840.10045.2.1", PublicKeyAlgorithm.EC), // id-ecPublicKey, RFC 5480 2.1.1
+        (EcPublicKeyOid, PublicKeyAlgorithm.EC),
         ("1.3.101.112", PublicKeyAlgorithm.Ed25519), // id-Ed25519, RFC 8410 3
         ("1.3.101.113", PublicKeyAlgorithm.Ed448), // id-Ed448, RFC 8410 3
-        ("1.2.840.10040.4.1", PublicKeyAlgorithm.Dsa), // id-dsa, RFC 3279 2.3.2
+        (DsaOid, PublicKeyAlgorithm.Dsa),
     ];
 
     /// <summary>The public key as a certificate's subjectPublicKey holds it; null when it could not be derived.</summary>
@@ -272,7 +276,7 @@ public sealed class PrivateKeyIdentity
         using var rsa = RSA.Create();
         rsa.ImportRSAPrivateKey(data.Span, out int read);
         EnsureLength(data.Span, read);
-        return ForKey(PublicKeyAlgorithm.Rsa, KnownAlgorithms[0].Oid, rsa.ExportRSAPublicKey(), null);
+        return ForKey(PublicKeyAlgorithm.Rsa, RsaEncryptionOid, rsa.ExportRSAPublicKey(), null);
     }
 
     private static PrivateKeyIdentity ReadEcSec1(ReadOnlyMemory<byte> data)
@@ -281,13 +285,13 @@ public sealed class PrivateKeyIdentity
         using var ecdsa = ECDsa.Create();
         ecdsa.ImportECPrivateKey(data.Span, out int read);
         EnsureLength(data.Span, read);
-        return FromSubjectPublicKeyInfo(PublicKeyAlgorithm.EC, KnownAlgorithms[2].Oid, ecdsa.ExportSubjectPublicKeyInfo());
+        return FromSubjectPublicKeyInfo(PublicKeyAlgorithm.EC, EcPublicKeyOid, ecdsa.ExportSubjectPublicKeyInfo());
     }
 
     private static PrivateKeyIdentity ForOtherLabel(string label) => label switch
     {
         // OpenSSL's traditional DSA key; .NET imports only PKCS #8 DSA keys.
-        "DSA PRIVATE KEY" => new PrivateKeyIdentity(PublicKeyAlgorithm.Dsa, KnownAlgorithms[5].Oid, isEncrypted: false, null, null, "traditional DSA PRIVATE KEY blocks are not supported"),
+        "DSA PRIVATE KEY" => new PrivateKeyIdentity(PublicKeyAlgorithm.Dsa, DsaOid, isEncrypted: false, null, null, "traditional DSA PRIVATE KEY blocks are not supported"),
 
         // The algorithm is inside OpenSSH's own format (and OPENSSH PRIVATE KEY), which is not read here.
         _ => new PrivateKeyIdentity(PublicKeyAlgorithm.Unknown, null, isEncrypted: false, null, null, $"{label} blocks are not supported"),

@@ -92,13 +92,15 @@ public sealed class CaCertsBundle
     /// <param name="path">The directory; only the bundle's file names are read, subdirectories are not.</param>
     /// <returns>The bundle; problems with its files are <see cref="Findings"/>, never exceptions.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    /// <exception cref="DirectoryNotFoundException">The directory does not exist (the CLI reports this as a usage error).</exception>
+    /// <exception cref="DirectoryNotFoundException"><paramref name="path"/> does not exist or is not a directory (the CLI reports this as a usage error, exit code 2).</exception>
     public static CaCertsBundle LoadDirectory(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!Directory.Exists(path))
         {
-            throw new DirectoryNotFoundException($"The cacerts directory '{path}' does not exist.");
+            throw new DirectoryNotFoundException(File.Exists(path)
+                ? $"'{path}' is a file, not a cacerts directory."
+                : $"The cacerts directory '{path}' does not exist.");
         }
 
         string sourceName = Path.TrimEndingDirectorySeparator(path);

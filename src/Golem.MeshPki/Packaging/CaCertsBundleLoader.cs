@@ -38,7 +38,9 @@ internal sealed class CaCertsBundleLoader
         // (the file exists, even empty), the kubernetes.io/tls keys are used: SigningCertFile tls.crt,
         // SigningKeyFile tls.key, RootCertFile ca.crt, CertChainFiles [tls.crt, ca.crt]. Otherwise the
         // Istio keys: ca-cert.pem, ca-key.pem, root-cert.pem, CertChainFiles [cert-chain.pem], and the
-        // CRL file ca-crl.pem when present (the CRL is looked for in the Istio layout only).
+        // CRL file ca-crl.pem when present. The CRL is looked for in the Istio layout only
+        // (detectSigningCABundleAndCRL, behind a CA CRL feature flag that is on by default; checked in the
+        // copy of this code in apache/dubbo-kubernetes, as the index held no istio/istio version with it).
         bool certManager = _files.Exists(TlsCert);
         ReportBothLayouts(certManager);
         return certManager ? LoadCertManagerLayout() : LoadIstioLayout();
@@ -387,8 +389,15 @@ internal sealed class CaCertsBundleLoader
     private static bool IsCertificate(PemBlock block) =>
         block.LabelText == CertificateLabel && !block.HasEncapsulatedHeaders;
 
-    private static string DescribeBlock(PemBlock block) =>
-        block.HasEncapsulatedHeaders ? $"a '{block.LabelText}' block with RFC 1421 headers" : $"a '{block.LabelText}' block";
+    private static string DescribeBlock(PemBlock block)
+    {
+        // "an 'EC PRIVATE KEY' block", "an 'RSA PRIVATE KEY' block", "a 'CERTIFICATE' block": the article as the label is read aloud.
+        string label = block.LabelText;
+        string article = label.Length > 0 && ("AEIOU".Contains(label[0], StringComparison.Ordinal) || label.StartsWith("RSA", StringComparison.Ordinal) || label.StartsWith("X509", StringComparison.Ordinal))
+            ? "an"
+            : "a";
+        return block.HasEncapsulatedHeaders ? $"{article} '{label}' block with RFC 1421 headers" : $"{article} '{label}' block";
+    }
 
     private static string DescribeLabels(IReadOnlyList<PemBlock> blocks) =>
         string.Join(", ", blocks.Select(block => "'" + block.LabelText + "'").Distinct(StringComparer.Ordinal));

@@ -30,8 +30,11 @@ public sealed record CertificateSpec
     /// <summary>The issuer Name's DER; null means the subject (self-issued).</summary>
     public byte[]? Issuer { get; init; }
 
-    /// <summary>The subject key, which also signs (issuer and subject share it: tests do not chain).</summary>
+    /// <summary>The subject key, which also signs unless <see cref="IssuerKey"/> is set.</summary>
     public TestKey Key { get; init; } = TestKeys.P256;
+
+    /// <summary>The issuer's key, which signs: set it (with <see cref="Issuer"/>) for a certificate that really chains to its issuer; null means <see cref="Key"/> signs.</summary>
+    public TestKey? IssuerKey { get; init; }
 
     /// <summary>The signature scheme; null means the key's default.</summary>
     public SignatureScheme? Scheme { get; init; }
@@ -52,5 +55,8 @@ public sealed record CertificateSpec
     /// <summary>Write a v1 certificate (BouncyCastle only; no extensions).</summary>
     public bool Version1 { get; init; }
 
-    public SignatureScheme EffectiveScheme => Scheme ?? Key.DefaultScheme;
+    /// <summary>The key that signs: <see cref="IssuerKey"/>, else <see cref="Key"/>.</summary>
+    public TestKey SigningKey => IssuerKey ?? Key;
+
+    public SignatureScheme EffectiveScheme => Scheme ?? SigningKey.DefaultScheme;
 }

@@ -34,7 +34,8 @@ public sealed class TestCertificate
     public static TestCertificate Issue(CertificateSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        bool bouncyCastle = spec.Writer == CertificateWriter.BouncyCastle || spec.Version1 || spec.Key.Ed25519 is not null;
+        // .NET's CertificateRequest signs with the subject's own key object; another issuer key goes through BouncyCastle.
+        bool bouncyCastle = spec.Writer == CertificateWriter.BouncyCastle || spec.Version1 || spec.Key.Ed25519 is not null || spec.IssuerKey is not null;
         byte[] der = bouncyCastle ? IssueWithBouncyCastle(spec) : IssueWithDotNet(spec);
         return new TestCertificate(der, spec);
     }
@@ -45,12 +46,12 @@ public sealed class TestCertificate
     /// <summary>A tree of this certificate's DER, to edit.</summary>
     public EditableCertificate Edit() => new(Der);
 
-    /// <summary>Signs the edited TBS again with this certificate's key, so the result is a validly signed certificate.</summary>
+    /// <summary>Signs the edited TBS again with the key that signed this certificate, so the result is a validly signed certificate.</summary>
     /// <returns>The new DER; the tree's offsets describe it.</returns>
     public byte[] Resign(EditableCertificate edited)
     {
         ArgumentNullException.ThrowIfNull(edited);
-        byte[] signature = Key.Sign(edited.Tbs.Encode(), Scheme);
+        byte[] signature = Spec.SigningKey.Sign(edited.Tbs.Encode(), Scheme);
         edited.SignatureValue.Contents = [0x00, .. signature];
         return edited.Encode();
     }
@@ -90,7 +91,7 @@ public sealed class TestCertificate
 
     private static byte[] IssueWithBouncyCastle(CertificateSpec spec)
     {
-        var signer = new Asn1SignatureFactory(TestKey.BouncyCastleAlgorithm(spec.EffectiveScheme), spec.Key.BouncyCastle.Private);
+        var signer = new Asn1SignatureFactory(TestKey.BouncyCastleAlgorithm(spec.EffectiveScheme), spec.SigningKey.BouncyCastle.Private);
         var serial = new BigInteger(1, spec.SerialNumber);
         X509Name subject = X509Name.GetInstance(Asn1Object.FromByteArray(spec.Subject));
         X509Name issuer = X509Name.GetInstance(Asn1Object.FromByteArray(spec.Issuer ?? spec.Subject));
