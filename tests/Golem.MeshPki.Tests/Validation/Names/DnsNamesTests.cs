@@ -2,7 +2,7 @@ using Golem.MeshPki.Validation.Names;
 
 namespace Golem.MeshPki.Tests.Validation.Names;
 
-public class DnsNamesTests
+public partial class DnsNamesTests
 {
     private static readonly PublicSuffixList Suffixes = PublicSuffixListTests.SmallList;
 

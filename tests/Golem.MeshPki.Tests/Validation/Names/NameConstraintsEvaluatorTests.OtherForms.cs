@@ -14,7 +14,7 @@ public partial class NameConstraintsEvaluatorTests
     /// <summary>RFC 5280 4.2.1.10: a constraint on a form the verifier cannot evaluate must be processed or the certificate rejected, when a name of that form appears.</summary>
     public static TheoryData<string, X509Extension, byte[][], bool, string> OtherFormCases => new()
     {
-        { "excluded otherName and an otherName SAN", NameConstraints(excluded: [SomeOtherName]), [Dns("example.com"), SomeOtherName], false, "is an otherName, a form whose name constraints this library cannot evaluate" },
+        { "excluded otherName and an otherName SAN", NameConstraints(excluded: [SomeOtherName]), [Dns("example.com"), SomeOtherName], false, "is of the form otherName, whose name constraints this library cannot evaluate" },
         { "excluded otherName and a different otherName SAN", NameConstraints(excluded: [SomeOtherName]), [OtherName(PrivateOtherName + ".1", Der.Utf8("x"))], false, "otherName" },
         { "permitted otherName and an otherName SAN", NameConstraints(permitted: [SomeOtherName]), [SomeOtherName], false, "otherName" },
         { "excluded otherName without otherName SANs", NameConstraints(permitted: [Dns("example.com")], excluded: [SomeOtherName]), [Dns("example.com")], true, "" },
