@@ -61,7 +61,7 @@ internal sealed class NameConstraintSet
     /// <returns>Why a name is not permitted, as a sentence, or null.</returns>
     public string? Check(CertificateNames names, int index, int constrainingIndex)
     {
-        var context = new CheckContext(this, index, constrainingIndex);
+        var context = new CheckContext(index, constrainingIndex);
         if (!names.Subject.IsEmpty && Constrains(GeneralNameKind.DirectoryName))
         {
             if (CheckDirectoryName(names.Subject, "the subject " + NameText.Quote(names.Subject.ToString()), context) is { } reason)
@@ -96,8 +96,8 @@ internal sealed class NameConstraintSet
                 GeneralNameKind.Uri => CheckUri(name.GetText()!, described, context),
                 GeneralNameKind.IPAddress => CheckIPAddress(name.Value.Span, described, context),
                 GeneralNameKind.DirectoryName => CheckDirectoryName(new DistinguishedName(name.Value), described, context),
-                _ => context.Sentence(described, "is an " + KindName(name.Kind)
-                    + ", a form whose name constraints this library cannot evaluate, and certificate {1} constrains that form (RFC 5280 4.2.1.10: process the constraint or reject the certificate)"),
+                _ => context.Sentence(described, "is of the form " + KindName(name.Kind)
+                    + ", whose name constraints this library cannot evaluate, and certificate {1} constrains that form (RFC 5280 4.2.1.10: process the constraint or reject the certificate)"),
             };
 
             if (reason is not null)
@@ -226,9 +226,10 @@ internal sealed class NameConstraintSet
 
     private string? CheckMailbox(string? mailbox, string described, CheckContext context)
     {
-        if (mailbox is null || MailboxNames.CheckMailbox(mailbox) is { } invalid)
+        string? invalid = mailbox is null ? "it is not a string" : MailboxNames.CheckMailbox(mailbox);
+        if (mailbox is null || invalid is not null)
         {
-            return context.Sentence(described, "is not a valid mailbox (" + (mailbox is null ? "it is not a string" : MailboxNames.CheckMailbox(mailbox)) + "), so it cannot be placed in the rfc822Name subtrees of certificate {1}");
+            return context.Sentence(described, "is not a valid mailbox (" + invalid + "), so it cannot be placed in the rfc822Name subtrees of certificate {1}");
         }
 
         foreach (GeneralName subtree in _excluded)
@@ -365,10 +366,8 @@ internal sealed class NameConstraintSet
     };
 
     /// <summary>Which certificate is checked against which, for the messages.</summary>
-    private readonly struct CheckContext(NameConstraintSet set, int index, int constrainingIndex)
+    private readonly struct CheckContext(int index, int constrainingIndex)
     {
-        public NameConstraintSet Set { get; } = set;
-
         /// <summary>"The {described} of certificate {index} {predicate}.", with {1} in the predicate standing for the constraining index.</summary>
         public string Sentence(string described, string predicate) =>
             string.Format(CultureInfo.InvariantCulture, "{0} of certificate {1} ", Capitalize(described), index)

@@ -57,9 +57,9 @@ public static class NameConstraintsEvaluator
         for (int j = 0; j < path.Count; j++)
         {
             DerCertificate certificate = path[j] ?? throw new ArgumentException("The path holds a null certificate at index " + j.ToString(CultureInfo.InvariantCulture) + ".", nameof(path));
-            if (CheckPlacement(certificate) is { } misplaced)
+            if (CheckPlacement(certificate) is not null)
             {
-                return NameConstraintsResult.Failure(-1, j, Invariant($"Certificate {j}: {misplaced}"));
+                return NameConstraintsResult.Failure(-1, j, Invariant($"Certificate {j} {MisplacedConstraints}"));
             }
 
             if (!certificate.HasExtension(CertificateExtensionKind.NameConstraints))
@@ -124,11 +124,13 @@ public static class NameConstraintsEvaluator
         return NameConstraintsResult.Success;
     }
 
+    private const string MisplacedConstraints = "carries a nameConstraints extension but is not a CA certificate (RFC 5280 4.2.1.10: the extension MUST be used only in a CA certificate).";
+
     /// <summary>Why the certificate may not carry its nameConstraints extension, or null: RFC 5280 4.2.1.10 allows it only in a CA certificate (basicConstraints cA TRUE).</summary>
     /// <returns>A sentence, or null when the extension is absent or the certificate is a CA.</returns>
     internal static string? CheckPlacement(DerCertificate certificate) =>
         certificate.HasExtension(CertificateExtensionKind.NameConstraints) && !certificate.IsCertificateAuthority
-            ? "it carries a nameConstraints extension but is not a CA certificate (RFC 5280 4.2.1.10: the extension MUST be used only in a CA certificate)."
+            ? "The certificate " + MisplacedConstraints
             : null;
 
     // RFC 5280 6.1.3 (b), (c): constraints apply unless certificate i is self-issued and not the final certificate.
