@@ -65,6 +65,7 @@ internal static class MeshPkiApp
     {
         var root = new RootCommand("meshpki: inspect and check the certificates of an Istio mesh whose CA is external.");
         root.Subcommands.Add(InspectCommand.Create(context));
+        root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(ConformanceCommand.Create(context));
         return root;
     }
