@@ -89,7 +89,7 @@ public sealed partial class CaCertsValidatorTests
     /// <summary>Asserts that some finding has <paramref name="id"/> and <paramref name="source"/>, with that severity and subject; returns it.</summary>
     private static Finding AssertHas(CaCertsValidationResult result, string id, RuleSeverity severity, string source, string? subject)
     {
-        Finding finding = Assert.Single(result.Findings, finding => finding.Id == id && finding.Source == CaCertsFiles.SourceName + "/" + source);
+        Finding finding = Assert.Single(result.Findings, finding => finding.Id == id && finding.Source == FullSource(source));
         AssertFinding(finding, id, severity, source, subject);
         return finding;
     }
@@ -98,10 +98,14 @@ public sealed partial class CaCertsValidatorTests
     {
         Assert.Equal(id, finding.Id);
         Assert.Equal(severity, finding.Severity);
-        Assert.Equal(source is null ? null : CaCertsFiles.SourceName + "/" + source, finding.Source);
+        Assert.Equal(FullSource(source), finding.Source);
         Assert.Equal(subject, finding.Subject);
         Assert.EndsWith(".", finding.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>A source relative to the bundle (<c>cert-chain.pem#2</c>) as findings name it; empty for the bundle itself.</summary>
+    private static string? FullSource(string? source) =>
+        source is null ? null : source.Length == 0 ? CaCertsFiles.SourceName : CaCertsFiles.SourceName + "/" + source;
 
     private static void AssertNo(CaCertsValidationResult result, string id) =>
         Assert.DoesNotContain(result.Findings, finding => finding.Id == id);
