@@ -7,7 +7,7 @@ namespace Golem.MeshPki.Tests.TestSupport;
 /// The openssl CLI (Debian package openssl, which CI installs). Tests that need it fail, never skip,
 /// when it is missing: a test that silently does nothing proves nothing.
 /// </summary>
-internal static class OpenSslCli
+public static class OpenSslCli
 {
     /// <summary>Runs openssl in <paramref name="workingDirectory"/> and asserts that it succeeds.</summary>
     /// <param name="workingDirectory">Where relative paths in <paramref name="args"/> resolve.</param>

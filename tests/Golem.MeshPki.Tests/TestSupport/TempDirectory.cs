@@ -1,7 +1,7 @@
 namespace Golem.MeshPki.Tests.TestSupport;
 
 /// <summary>A directory under the system temp folder, deleted with its contents on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     /// <summary>Creates an empty directory.</summary>
     public TempDirectory()
@@ -16,7 +16,7 @@ internal sealed class TempDirectory : IDisposable
     public string Write(string name, string text)
     {
         string path = System.IO.Path.Join(Path, name);
-        File.WriteAllText(path, text);
+        System.IO.File.WriteAllText(path, text);
         return path;
     }
 
@@ -24,10 +24,13 @@ internal sealed class TempDirectory : IDisposable
     public string Write(string name, byte[] bytes)
     {
         string path = System.IO.Path.Join(Path, name);
-        File.WriteAllBytes(path, bytes);
+        System.IO.File.WriteAllBytes(path, bytes);
         return path;
     }
 
     /// <inheritdoc />
+    /// <summary>The full path of <paramref name="name"/> inside the directory.</summary>
+    public string File(string name) => System.IO.Path.Join(Path, name);
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
