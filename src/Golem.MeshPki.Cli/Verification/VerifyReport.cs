@@ -30,7 +30,25 @@ internal sealed record VerifyReport(
     /// <param name="validationTime">The instant it was judged at.</param>
     /// <returns>The report.</returns>
     public static VerifyReport From(CaCertsValidationResult result, DateTimeOffset validationTime) =>
-        new(result.Bundle.SourceName, result.Bundle.Layout, result.Chain, result.Bundle.Roots, result.Findings, validationTime);
+        new(result.Bundle.SourceName, result.Bundle.Layout, WithoutRepeats(result.Chain), result.Bundle.Roots, result.Findings, validationTime);
+
+    /// <summary>
+    /// The chain without a certificate repeated next to itself: for a self-signed CA certificate (Istio's self-signed
+    /// mode) the validator returns the CA certificate twice, once as the path and once as its trust anchor.
+    /// </summary>
+    private static List<BundleCertificate> WithoutRepeats(IReadOnlyList<BundleCertificate> chain)
+    {
+        var result = new List<BundleCertificate>(chain.Count);
+        foreach (BundleCertificate certificate in chain)
+        {
+            if (result.Count == 0 || !result[^1].Certificate.RawData.Span.SequenceEqual(certificate.Certificate.RawData.Span))
+            {
+                result.Add(certificate);
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>The report when the input could not be read as a bundle at all (MPKI1013).</summary>
     /// <param name="unreadable">The finding that says why.</param>

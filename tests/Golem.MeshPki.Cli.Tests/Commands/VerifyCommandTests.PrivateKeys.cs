@@ -106,5 +106,8 @@ public sealed partial class VerifyCommandTests
         Assert.DoesNotContain('\u202e', run.AllOutput);
         Assert.Contains("CN=Evil", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("[2J", run.Stdout, StringComparison.Ordinal);
+
+        // A self-signed CA certificate is its own root: one entry in the chain, not two.
+        Assert.Single(Json(Verify(directory, "--json")).GetProperty("chain").EnumerateArray());
     }
 }
