@@ -487,7 +487,7 @@ public partial class CertificatePathValidatorTests
     private static byte[] CaIssuersAccess => Der.Seq(Der.Seq(Der.Oid("1.3.6.1.5.5.7.48.2"), Der.Tlv(Der.ContextPrimitive(6), "http://pki.golem.test/root.cer"u8)));
 
     private static X509Extension ClusterLocalNameConstraints(bool critical) =>
-        TestExtensions.NameConstraints([new BouncyCastleGeneralName(BouncyCastleGeneralName.UniformResourceIdentifier, "spiffe://cluster.local")], null, critical);
+        TestExtensions.NameConstraints([new BouncyCastleGeneralName(BouncyCastleGeneralName.UniformResourceIdentifier, "cluster.local")], null, critical);
 
     private static X509Extension CriticalAuthorityKeyIdentifier(ChainCertificate issuer)
     {

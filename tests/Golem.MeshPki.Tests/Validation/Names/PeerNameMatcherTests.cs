@@ -92,8 +92,6 @@ public class PeerNameMatcherTests
         { "wildcard inside an A-label", Dns("xn--*-1b3c148a.example.com"), "whole leftmost label" },
         { "bare wildcard", Dns("*"), "bare" },
         { "wildcard over a top-level domain", Dns("*.com"), "public suffix" },
-        { "wildcard over a two-label public suffix", Dns("*.co.uk"), "public suffix" },
-        { "wildcard over a private-section suffix", Dns("*.s3.amazonaws.com"), "public suffix" },
         { "underscore", Dns("foo_bar.example.com"), "underscore" },
         { "leading dot", Dns(".example.com"), "starts with a dot" },
         { "IP literal in a dNSName", Dns("8.8.8.8"), "IP address literal" },
@@ -114,6 +112,25 @@ public class PeerNameMatcherTests
         Assert.False(match.IsMatch, what);
         Assert.Contains(reasonPart, match.Reason, StringComparison.Ordinal);
         Assert.Equal(match.Reason, PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(leaf, Suffixes));
+    }
+
+    /// <summary>
+    /// A wildcard over a multi-label public suffix never matches, but does not spoil a certificate whose other entry
+    /// matches: online::s3.amazonaws.com carries *.s3.amazonaws.com beside s3.amazonaws.com.
+    /// </summary>
+    [Theory]
+    [InlineData("*.co.uk", "shop.co.uk")]
+    [InlineData("*.s3.amazonaws.com", "bucket.s3.amazonaws.com")]
+    public void Match_WildcardOverAPublicSuffix_NeverMatches_ButDoesNotSpoilOtherEntries(string wildcard, string reference)
+    {
+        DerCertificate leaf = Leaf(SubjectAltName(Dns("good.example.com"), Dns(wildcard)));
+
+        PeerNameMatch viaWildcard = PeerNameMatcher.Match(leaf, PeerName.Dns(reference), Suffixes);
+        PeerNameMatch viaOther = PeerNameMatcher.Match(leaf, PeerName.Dns("good.example.com"), Suffixes);
+
+        Assert.False(viaWildcard.IsMatch);
+        Assert.Contains("public suffix", viaWildcard.Reason, StringComparison.Ordinal);
+        Assert.True(viaOther.IsMatch, viaOther.Reason);
     }
 
     [Fact]
