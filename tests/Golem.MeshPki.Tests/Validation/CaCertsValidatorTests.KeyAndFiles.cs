@@ -36,7 +36,7 @@ public sealed partial class CaCertsValidatorTests
         CaCertsValidationResult result = Validate(TwoLevel().With(CaCertsFileNames.CaKey, encrypted));
 
         // Reported by the loader (no subject) and again by the validator (with the CA subject): see
-        // EncryptedKey_IsReportedOnce for the duplicate. Both name the key file.
+        // EncryptedKey_IsOneMpki1013 for the duplicate. Both name the key file.
         Finding[] findings = result.Findings.Where(finding => finding.Id == RuleIdentifiers.BundleMaterialMissingOrUnreadable).ToArray();
         Assert.NotEmpty(findings);
         Assert.All(findings, finding =>
