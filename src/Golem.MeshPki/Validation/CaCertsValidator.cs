@@ -60,11 +60,7 @@ public static class CaCertsValidator
                     ca.Certificate.Subject.ToString()));
                 break;
             case KeyMatch.Unknown when key.IsEncrypted:
-                findings.Add(new Finding(
-                    RuleCatalog.BundleMaterialMissingOrUnreadable,
-                    $"The private key in {key.Source} is encrypted; istiod cannot read it. Store the key unencrypted in the Secret.",
-                    key.Source,
-                    ca.Certificate.Subject.ToString()));
+                // The bundle loader has reported it (MPKI1013): istiod cannot read an encrypted key.
                 break;
             case KeyMatch.Unknown:
                 findings.Add(new Finding(
@@ -142,7 +138,9 @@ public static class CaCertsValidator
         foreach (PathValidationFailure failure in result.Failures)
         {
             // pathLenConstraint is checked below with the workload certificate the CA will sign (stricter).
-            if (failure.Rule.Id != RuleIdentifiers.PathLengthConstraintViolated)
+            bool expiredRootReportedAlready = failure.Rule.Id == RuleIdentifiers.CertificateOutsideValidity && failure.Certificate is { } expired
+                && failure.Certificate.NotAfter < options.ValidationTime && bundle.Roots.Any(root => SameCertificate(root.Certificate, expired));
+            if (failure.Rule.Id != RuleIdentifiers.PathLengthConstraintViolated && !expiredRootReportedAlready)
             {
                 findings.Add(ToFinding(bundle, ca, failure));
             }
@@ -259,7 +257,9 @@ public static class CaCertsValidator
                     certificate.Subject.ToString()));
             }
 
-            if (options.ValidationTime > certificate.NotAfter)
+            // RFC 5280 4.1.2.5: whole seconds, notAfter inclusive (as PathChecks). Reported here on the root bundle
+            // entry; the path check's report of the same root is left out (CheckPath).
+            if (TruncateToSecond(options.ValidationTime) > certificate.NotAfter)
             {
                 findings.Add(new Finding(
                     RuleCatalog.CertificateOutsideValidity,
@@ -374,7 +374,7 @@ public static class CaCertsValidator
     private static void CheckExpiryHorizon(CaCertsBundle bundle, IReadOnlyList<BundleCertificate> chain, CaCertsValidationOptions options, List<Finding> findings)
     {
         DateTimeOffset horizon = options.ValidationTime + options.ExpiryWarningHorizon;
-        foreach (BundleCertificate entry in chain.Concat(bundle.Roots).DistinctBy(entry => entry.Certificate))
+        foreach (BundleCertificate entry in chain.Concat(bundle.Roots).DistinctBy(entry => entry.Certificate.GetSha256FingerprintHex()))
         {
             DerCertificate certificate = entry.Certificate;
             if (certificate.NotAfter >= options.ValidationTime && certificate.NotAfter < horizon)
@@ -403,6 +403,9 @@ public static class CaCertsValidator
         ReferenceEquals(left, right) || left.RawData.Span.SequenceEqual(right.RawData.Span);
 
     private static string NormalizeFingerprint(string pin) => pin.Replace(":", string.Empty, StringComparison.Ordinal).Trim().ToLowerInvariant();
+
+    private static DateTimeOffset TruncateToSecond(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
