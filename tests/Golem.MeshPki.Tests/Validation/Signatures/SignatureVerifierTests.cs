@@ -10,7 +10,7 @@ namespace Golem.MeshPki.Tests.Validation.Signatures;
 /// Tests of <see cref="SignatureVerifier"/>: every supported algorithm verifies and rejects a changed byte,
 /// and issuer keys and verdicts are cached (an issuer key is imported once, a repeated pair is not verified again).
 /// </summary>
-public class SignatureVerifierTests
+public partial class SignatureVerifierTests
 {
     public static TheoryData<string, string> VerifiableSignatures => SignatureAlgorithmCases.Verifiable;
 
