@@ -131,6 +131,7 @@ public sealed class CertificatePathValidator : IDisposable
         private List<DerCertificate>? _bestPath;
         private List<PathValidationFailure>? _bestFailures;
         private PathValidationFailure? _linkFailure;
+        private PathValidationFailure? _tooLong;
 
         public Search(CertificatePathValidator validator, DerCertificate endEntity, IEnumerable<DerCertificate>? intermediates, DateTimeOffset time, PeerName? expectedPeerName)
         {
@@ -158,6 +159,14 @@ public sealed class CertificatePathValidator : IDisposable
         public PathValidationResult Run()
         {
             DerCertificate endEntity = _path[0];
+
+            // An end entity that is itself a trust anchor is a path of one certificate (as Go and OpenSSL build it).
+            if (IndexOfSameCertificate(_validator._anchors, endEntity) >= 0)
+            {
+                List<PathValidationFailure> own = PathChecks.Run(_validator.Policy, _path, _time, _expectedPeerName, _validator._verifier);
+                return new PathValidationResult([endEntity], own) { TrustAnchor = endEntity };
+            }
+
             if (Extend())
             {
                 return new PathValidationResult(_bestPath!, []) { TrustAnchor = _bestPath![^1] };
@@ -177,6 +186,17 @@ public sealed class CertificatePathValidator : IDisposable
             if (_linkFailure is not null)
             {
                 failures.Add(_linkFailure);
+            }
+
+            if (_tooLong is not null)
+            {
+                failures.Add(_tooLong);
+            }
+
+            if (_tooLong is not null)
+            {
+                // The issuers exist; the path through them is too long. Saying none issued it would mislead.
+                return new PathValidationResult([endEntity], failures);
             }
 
             failures.Add(new PathValidationFailure(RuleCatalog.ChainDoesNotReachTrustedRoot, $"No path from '{endEntity.Subject}' reaches a trust anchor: no trusted or intermediate certificate named '{TopIssuerNotFound()}' issued it.", endEntity, 0));
@@ -223,8 +243,19 @@ public sealed class CertificatePathValidator : IDisposable
                 foreach (DerCertificate candidate in Ordered(candidates, current))
                 {
                     anyCandidate = true;
-                    if (_path.Contains(candidate) || LogicalIntermediatesWith(candidate) > _validator.Policy.MaximumIntermediates)
+                    if (_path.Contains(candidate))
                     {
+                        continue;
+                    }
+
+                    if (LogicalIntermediatesWith(candidate) > _validator.Policy.MaximumIntermediates)
+                    {
+                        // Not searched further: the path would be longer than allowed (MPKI1019), whatever lies above.
+                        _tooLong ??= new PathValidationFailure(
+                            RuleCatalog.ChainTooLong,
+                            $"The path through '{candidate.Subject}' has {LogicalIntermediatesWith(candidate)} intermediates; at most {_validator.Policy.MaximumIntermediates} are allowed.",
+                            null,
+                            -1);
                         continue;
                     }
 

@@ -306,6 +306,12 @@ internal sealed class PathChecks
     {
         string name = certificate.SignatureAlgorithmName;
         SignatureScheme scheme = SignatureAlgorithms.Classify(certificate.SignatureAlgorithm.FriendlyName, out HashAlgorithmName hash);
+        if (scheme == SignatureScheme.RsaPss)
+        {
+            // RFC 4055 3.1: the hash is in the parameters, SHA-1 by default.
+            hash = SignatureAlgorithms.PssHash(certificate.EncodedSignatureAlgorithm);
+        }
+
         if (scheme is SignatureScheme.Unknown or SignatureScheme.Dsa)
         {
             Fail(RuleCatalog.WeakCryptography, index, $"{Describe(index)} is signed with {name}, which is not accepted.");
@@ -356,7 +362,7 @@ internal sealed class PathChecks
                     }
 
                     break;
-                case CertificateExtensionKind.ExtendedKeyUsage when isAnchor && !isEndEntity:
+                case CertificateExtensionKind.ExtendedKeyUsage when isAnchor && !isEndEntity && certificate.IsSelfIssued:
                     // CA/B Forum BR 7.1.2.1.2: root CA certificates MUST NOT contain extKeyUsage.
                     Fail(RuleCatalog.CertificateProfileViolation, index, $"{Describe(index)} is a root with extendedKeyUsage, which CA/B Forum BR 7.1.2.1.2 forbids.");
                     break;
@@ -366,8 +372,9 @@ internal sealed class PathChecks
             }
         }
 
-        // RFC 5280 4.2.1.1: MUST be present except in self-signed certificates (it is how the issuer is found).
-        if (!hasAuthorityKeyIdentifier && !certificate.IsSelfIssued)
+        // RFC 5280 4.2.1.1: MUST be present except in self-signed certificates (it is how the issuer is found). A
+        // self-issued certificate signed by another key (a CA key rollover) is not self-signed.
+        if (!hasAuthorityKeyIdentifier && !(certificate.IsSelfIssued && _verifier.Verify(certificate, certificate) == SignatureStatus.Valid))
         {
             Fail(RuleCatalog.CertificateProfileViolation, index, $"{Describe(index)} has no authorityKeyIdentifier; RFC 5280 4.2.1.1 requires it in every certificate that is not self-signed.");
         }
@@ -436,6 +443,12 @@ internal sealed class PathChecks
 
     private void CheckEndEntity(DerCertificate certificate)
     {
+        // RFC 5280 4.1.2.6: with an empty subject, the identity is in subjectAltName, which MUST then be present.
+        if (certificate.Subject.IsEmpty && !certificate.HasExtension(CertificateExtensionKind.SubjectAlternativeName))
+        {
+            Fail(RuleCatalog.CertificateProfileViolation, 0, $"{Describe(0)} has an empty subject and no subjectAltName, so it names no one (RFC 5280 4.1.2.6).");
+        }
+
         // RFC 5280 4.2.1.3: keyCertSign only with cA TRUE.
         if ((certificate.KeyUsage & KeyUsageFlags.KeyCertSign) != 0 && !certificate.IsCertificateAuthority)
         {

@@ -43,10 +43,13 @@ internal abstract class IssuerKey : IDisposable
                 _ => new Unusable("the issuer's key algorithm " + issuer.PublicKeyAlgorithmOid + " is not supported"),
             };
         }
-        catch (Exception exception) when (exception is CryptographicException or AsnContentException or ArgumentException)
+        catch (Exception exception) when (exception is CryptographicException or AsnContentException or ArgumentException or PlatformNotSupportedException)
         {
-            // The library's message may describe the key bytes; a fixed sentence is enough here.
-            return new Unusable("the issuer's public key cannot be read");
+            // The library's message may describe the key bytes; a fixed sentence is enough here. A curve the
+            // platform does not offer (PlatformNotSupportedException) is a key nothing here can verify with.
+            return new Unusable(exception is PlatformNotSupportedException
+                ? "the issuer's key uses a curve this platform cannot verify with"
+                : "the issuer's public key cannot be read");
         }
     }
 

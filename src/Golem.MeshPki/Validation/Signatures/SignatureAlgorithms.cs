@@ -54,6 +54,28 @@ internal static class SignatureAlgorithms
         };
     }
 
+    /// <summary>The message hash of an RSASSA-PSS signature, read from its parameters; default when they cannot be read.</summary>
+    /// <param name="encodedAlgorithm">The signature's AlgorithmIdentifier DER.</param>
+    /// <returns>The hash (SHA-1 when the parameters take RFC 4055's default).</returns>
+    public static HashAlgorithmName PssHash(ReadOnlyMemory<byte> encodedAlgorithm)
+    {
+        try
+        {
+            return PssParameters.Read(encodedAlgorithm)?.HashOid switch
+            {
+                "1.3.14.3.2.26" => HashAlgorithmName.SHA1,
+                "2.16.840.1.101.3.4.2.1" => HashAlgorithmName.SHA256,
+                "2.16.840.1.101.3.4.2.2" => HashAlgorithmName.SHA384,
+                "2.16.840.1.101.3.4.2.3" => HashAlgorithmName.SHA512,
+                _ => default,
+            };
+        }
+        catch (System.Formats.Asn1.AsnContentException)
+        {
+            return default;
+        }
+    }
+
     /// <summary>Whether a hash is too weak to trust a signature made with it (MD5 and SHA-1: practical collisions).</summary>
     /// <param name="hash">The hash.</param>
     /// <returns>True for MD5 and SHA-1.</returns>

@@ -3,6 +3,9 @@ namespace Golem.MeshPki.Validation.Signatures;
 /// <summary>The outcome of verifying one signature.</summary>
 internal enum SignatureStatus
 {
+    /// <summary>Not verified (the default value, so that an unset verdict never reads as valid).</summary>
+    NotVerified = 0,
+
     /// <summary>The signature verifies with the issuer's key.</summary>
     Valid,
 
