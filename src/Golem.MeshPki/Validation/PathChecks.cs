@@ -90,7 +90,7 @@ internal sealed class PathChecks
         DerCertificate endEntity = _path[0];
         // A wildcard over a public suffix (*.s3.amazonaws.com) does not make the certificate malformed: it only never
         // matches a peer name, which the matcher below refuses with the public suffix list.
-        if (PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(endEntity, publicSuffixes: null) is { } malformed)
+        if (PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(endEntity) is { } malformed)
         {
             Fail(RuleCatalog.CertificateProfileViolation, 0, $"{Describe(0)} has a malformed subjectAltName: {malformed}");
         }

@@ -20,13 +20,12 @@ internal static class DnsNames
     public static bool IsWildcard(string presented) => presented.StartsWith("*.", StringComparison.Ordinal);
 
     /// <summary>
-    /// Why <paramref name="name"/> is not a valid presented dNSName, or null when it is: LDH labels,
-    /// and a wildcard only as the whole leftmost label over a name that is not a public suffix.
-    /// Without a list, a wildcard over a single label (<c>*.com</c>) is still refused: every
-    /// top-level domain is a public suffix (the PSL's implicit <c>*</c> rule).
+    /// Why <paramref name="name"/> is not a valid presented dNSName, or null when it is: LDH
+    /// labels, and a wildcard only as the whole leftmost label followed by at least one label.
+    /// Whether a wildcard may be honoured is a separate question (<see cref="CheckWildcardBase"/>).
     /// </summary>
     /// <returns>A clause that completes "The dNSName 'x' is not valid: ...", or null.</returns>
-    public static string? CheckPresented(string name, PublicSuffixList? publicSuffixes)
+    public static string? CheckPresented(string name)
     {
         if (name == "*")
         {
@@ -36,27 +35,7 @@ internal static class DnsNames
         if (IsWildcard(name))
         {
             string rest = name[2..];
-            if (rest.Contains('*', StringComparison.Ordinal))
-            {
-                return WildcardPosition;
-            }
-
-            if (CheckHostName(rest, allowUnderscore: false) is { } restReason)
-            {
-                return restReason;
-            }
-
-            if (!rest.Contains('.', StringComparison.Ordinal))
-            {
-                return "a wildcard over a top-level domain covers a public suffix (CABF BR 3.2.2.6)";
-            }
-
-            if (publicSuffixes is not null && publicSuffixes.IsPublicSuffix(rest))
-            {
-                return "'" + rest + "' is a public suffix, and a wildcard over a public suffix covers domains of many registrants (CABF BR 3.2.2.6)";
-            }
-
-            return null;
+            return rest.Contains('*', StringComparison.Ordinal) ? WildcardPosition : CheckHostName(rest, allowUnderscore: false);
         }
 
         if (IsAscii(name) && name.Contains('*', StringComparison.Ordinal))
@@ -65,6 +44,34 @@ internal static class DnsNames
         }
 
         return CheckHostName(name, allowUnderscore: false);
+    }
+
+    /// <summary>
+    /// Why the valid presented wildcard <paramref name="presented"/> must never be honoured, or null
+    /// (always null for a name without wildcard): its base is a public suffix, so it would cover
+    /// the domains of many registrants (CABF BR 3.2.2.6). Without a list only a single-label base
+    /// (<c>*.com</c>) is known to be one: every top-level domain is a public suffix (the PSL's
+    /// implicit <c>*</c> rule). Such a wildcard is not malformed, only unusable: a registry may
+    /// hold a certificate for its own suffix (Amazon's for <c>s3.amazonaws.com</c> names
+    /// <c>*.s3.amazonaws.com</c>), and the list changes over time.
+    /// </summary>
+    /// <returns>A clause that completes "The wildcard '*.x' is never honoured: ...", or null.</returns>
+    public static string? CheckWildcardBase(string presented, PublicSuffixList? publicSuffixes)
+    {
+        if (!IsWildcard(presented))
+        {
+            return null;
+        }
+
+        string rest = presented[2..];
+        if (!rest.Contains('.', StringComparison.Ordinal))
+        {
+            return "'" + rest + "' is a top-level domain, and so a public suffix (CABF BR 3.2.2.6)";
+        }
+
+        return publicSuffixes is not null && publicSuffixes.IsPublicSuffix(rest)
+            ? "'" + rest + "' is a public suffix, and a wildcard over it would cover the domains of many registrants (CABF BR 3.2.2.6)"
+            : null;
     }
 
     /// <summary>Why <paramref name="name"/> is not a valid reference name (the name a client asked for), or null: a host name without wildcard or trailing dot.</summary>

@@ -201,7 +201,7 @@ internal sealed class NameConstraintSet
 
     private string? CheckDns(string name, string described, CheckContext context)
     {
-        if (DnsNames.CheckPresented(name, publicSuffixes: null) is { } invalid)
+        if (DnsNames.CheckPresented(name) is { } invalid)
         {
             return context.Sentence(described, "is not a valid DNS name (" + invalid + "), so it cannot be placed in the dNSName subtrees of certificate {1}");
         }

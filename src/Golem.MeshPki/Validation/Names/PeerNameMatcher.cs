@@ -21,14 +21,15 @@ public static class PeerNameMatcher
     /// subjectAltName extension; a well-formed one (<see cref="CheckSubjectAlternativeNameWellFormed"/>);
     /// not marked critical when the subject is not empty (CABF BR 7.1.2.7.12). Then an expected
     /// DNS name must be a valid host name matched by a dNSName (ignoring ASCII case;
-    /// <c>*.example.com</c> matches exactly one more label, never <c>example.com</c>), and an
-    /// expected IP address must parse strictly and equal an iPAddress octet for octet. Last,
-    /// every subject commonName must be a character-for-character copy of a dNSName, or the
-    /// canonical text of an iPAddress, in the extension (CABF BR 7.1.4.3).
+    /// <c>*.example.com</c> matches exactly one more label, never <c>example.com</c>; a wildcard
+    /// over a public suffix, such as <c>*.co.uk</c>, matches nothing), and an expected IP address
+    /// must parse strictly and equal an iPAddress octet for octet. Last, every subject commonName
+    /// must be a character-for-character copy of a dNSName, or the canonical text of an
+    /// iPAddress, in the extension (CABF BR 7.1.4.3).
     /// </summary>
     /// <param name="leaf">The end-entity certificate.</param>
     /// <param name="expected">The name the client expects.</param>
-    /// <param name="publicSuffixes">The public suffix list, for refusing wildcards over public suffixes such as <c>*.co.uk</c>; null refuses only wildcards over a single label such as <c>*.com</c>.</param>
+    /// <param name="publicSuffixes">The public suffix list, so that wildcards over public suffixes such as <c>*.co.uk</c> match nothing; with null only wildcards over a single label such as <c>*.com</c> are known to be such.</param>
     /// <returns>The match, or the reason there is none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="leaf"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="expected"/> is <c>default(PeerName)</c>.</exception>
@@ -53,9 +54,7 @@ public static class PeerNameMatcher
             return PeerNameMatch.Failure("The certificate has no subjectAltName extension, and server identity never falls back to the subject commonName (RFC 9525 6.1, CABF BR 7.1.2.7.12).");
         }
 
-        // A wildcard over a public suffix does not spoil the certificate (online::s3.amazonaws.com carries
-        // *.s3.amazonaws.com beside s3.amazonaws.com); it is only never used to match, below.
-        if (CheckSubjectAlternativeNameWellFormed(leaf, publicSuffixes: null) is { } malformed)
+        if (CheckSubjectAlternativeNameWellFormed(leaf) is { } malformed)
         {
             return PeerNameMatch.Failure(malformed);
         }
@@ -78,15 +77,16 @@ public static class PeerNameMatcher
     /// Why the leaf's subjectAltName extension is malformed, or null when it is well formed or
     /// absent. One bad entry spoils the certificate: every dNSName must be a valid presented name
     /// (LDH labels, ASCII, no IP literal, a wildcard only as the whole leftmost label and never
-    /// over a public suffix); every iPAddress 4 or 16 octets; every rfc822Name a mailbox with
-    /// one '@'; every URI a URI with a scheme, and a valid SPIFFE ID when the scheme is
-    /// <c>spiffe</c>. A subject that is empty requires the extension to be critical (RFC 5280 4.2.1.6).
+    /// bare); every iPAddress 4 or 16 octets; every rfc822Name a mailbox with one '@'; every URI
+    /// a URI with a scheme, and a valid SPIFFE ID when the scheme is <c>spiffe</c>. A subject
+    /// that is empty requires the extension to be critical (RFC 5280 4.2.1.6). A wildcard over a
+    /// public suffix is not malformed: <see cref="Match(DerCertificate, PeerName, PublicSuffixList?)"/>
+    /// never lets it match.
     /// </summary>
     /// <param name="leaf">The certificate.</param>
-    /// <param name="publicSuffixes">The public suffix list for the wildcard rule, or null (then only single-label wildcards such as <c>*.com</c> are refused).</param>
     /// <returns>One sentence naming the bad entry and the rule, or null.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="leaf"/> is null.</exception>
-    public static string? CheckSubjectAlternativeNameWellFormed(DerCertificate leaf, PublicSuffixList? publicSuffixes)
+    public static string? CheckSubjectAlternativeNameWellFormed(DerCertificate leaf)
     {
         ArgumentNullException.ThrowIfNull(leaf);
         if (!leaf.HasExtension(CertificateExtensionKind.SubjectAlternativeName))
@@ -101,7 +101,7 @@ public static class PeerNameMatcher
 
         foreach (GeneralName name in leaf.GetSubjectAlternativeNames())
         {
-            if (CheckWellFormed(name, publicSuffixes) is { } reason)
+            if (CheckWellFormed(name) is { } reason)
             {
                 return reason;
             }
@@ -111,13 +111,13 @@ public static class PeerNameMatcher
     }
 
     /// <summary>Why one subjectAltName entry is malformed, or null.</summary>
-    internal static string? CheckWellFormed(GeneralName name, PublicSuffixList? publicSuffixes)
+    internal static string? CheckWellFormed(GeneralName name)
     {
         switch (name.Kind)
         {
             case GeneralNameKind.Dns:
                 string dns = name.GetText()!;
-                return DnsNames.CheckPresented(dns, publicSuffixes) is { } dnsReason
+                return DnsNames.CheckPresented(dns) is { } dnsReason
                     ? "The subjectAltName dNSName " + NameText.Quote(dns) + " is not valid: " + dnsReason + "."
                     : null;
             case GeneralNameKind.IPAddress:
@@ -193,29 +193,25 @@ public static class PeerNameMatcher
             return PeerNameMatch.Failure("The expected DNS name " + NameText.Quote(reference) + " is not valid: " + invalid + ".");
         }
 
-        string? wildcardOverPublicSuffix = null;
+        string? refused = null;
         foreach (GeneralName name in leaf.GetSubjectAlternativeNames())
         {
-            if (name.Kind == GeneralNameKind.Dns && DnsNames.Matches(name.GetText()!, reference))
+            if (name.Kind != GeneralNameKind.Dns || !DnsNames.Matches(name.GetText()!, reference))
             {
-                // CABF BR 3.2.2.6: a wildcard directly over a public suffix (*.com, *.co.uk) names no one domain owner.
-                string presented = name.GetText()!;
-                if (publicSuffixes is not null && presented.StartsWith("*.", StringComparison.Ordinal) && publicSuffixes.IsPublicSuffix(presented[2..]))
-                {
-                    wildcardOverPublicSuffix = presented;
-                    continue;
-                }
-
-                return PeerNameMatch.Success(name.ToString());
+                continue;
             }
+
+            if (DnsNames.CheckWildcardBase(name.GetText()!, publicSuffixes) is { } overSuffix)
+            {
+                refused ??= "The subjectAltName dNSName " + NameText.Quote(name.GetText()) + " would match " + NameText.Quote(reference)
+                    + ", but a wildcard over a public suffix is never honoured: " + overSuffix + ".";
+                continue;
+            }
+
+            return PeerNameMatch.Success(name.ToString());
         }
 
-        if (wildcardOverPublicSuffix is not null)
-        {
-            return PeerNameMatch.Failure("The subjectAltName dNSName " + NameText.Quote(wildcardOverPublicSuffix) + " would match " + NameText.Quote(reference) + ", but it is a wildcard over a public suffix, which never identifies one domain (CABF BR 3.2.2.6).");
-        }
-
-        return PeerNameMatch.Failure("No subjectAltName dNSName matches " + NameText.Quote(reference) + DescribeNames(leaf, GeneralNameKind.Dns) + ".");
+        return PeerNameMatch.Failure(refused ?? "No subjectAltName dNSName matches " + NameText.Quote(reference) + DescribeNames(leaf, GeneralNameKind.Dns) + ".");
     }
 
     private static PeerNameMatch MatchIPAddress(DerCertificate leaf, string reference)

@@ -62,12 +62,13 @@ public partial class DnsNamesTests
             .Select(string.Concat);
         return Prop.ForAll(text.ToArbitrary(), name =>
         {
-            if (DnsNames.CheckPresented(name, PublicSuffixListTests.SmallList) is null)
+            if (DnsNames.CheckPresented(name) is null)
             {
                 Assert.All(name, static c => Assert.True(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '*'));
                 Assert.DoesNotContain("..", name, StringComparison.Ordinal);
             }
 
+            _ = DnsNames.CheckWildcardBase(name, PublicSuffixListTests.SmallList);
             _ = DnsNames.CheckReference(name);
             _ = DnsNames.CheckConstraint(name);
         });

@@ -24,7 +24,7 @@ public partial class DnsNamesTests
     [MemberData(nameof(ValidPresentedNames))]
     public void CheckPresented_AcceptsLdhNamesAndLeftmostWildcards(string name)
     {
-        Assert.Null(DnsNames.CheckPresented(name, Suffixes));
+        Assert.Null(DnsNames.CheckPresented(name));
     }
 
     /// <summary>Invalid presented dNSNames, with a word the reason must hold.</summary>
@@ -43,8 +43,6 @@ public partial class DnsNamesTests
         { "*.*.example.com", "whole leftmost label" },
         { "*", "bare" },
         { "*.", "empty" },
-        { "*.com", "top-level domain" },
-        { "*.local", "top-level domain" },
         { "\U0001F61C.example.com", "non-ASCII" },
         { "b\u00fccher.example", "non-ASCII" },
         { "8.8.8.8", "IP address" },
@@ -64,7 +62,7 @@ public partial class DnsNamesTests
     [MemberData(nameof(InvalidPresentedNames))]
     public void CheckPresented_RejectsMalformedNamesWithASpecificReason(string name, string reasonWord)
     {
-        string? reason = DnsNames.CheckPresented(name, Suffixes);
+        string? reason = DnsNames.CheckPresented(name);
 
         Assert.NotNull(reason);
         Assert.Contains(reasonWord, reason, StringComparison.OrdinalIgnoreCase);
@@ -75,25 +73,30 @@ public partial class DnsNamesTests
     [InlineData("*.s3.amazonaws.com")]
     [InlineData("*.foo.ck")]
     [InlineData("*.xn--55qx5d.cn")]
-    public void CheckPresented_RejectsAWildcardOverAPublicSuffix(string name)
+    [InlineData("*.com")]
+    [InlineData("*.local")]
+    public void WildcardsOverPublicSuffixes_AreWellFormedButNeverHonoured(string name)
     {
-        Assert.Contains("public suffix", DnsNames.CheckPresented(name, Suffixes), StringComparison.Ordinal);
+        Assert.Null(DnsNames.CheckPresented(name));
+        Assert.Contains("public suffix", DnsNames.CheckWildcardBase(name, Suffixes), StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("*.example.co.uk")]
     [InlineData("*.bucket.s3.amazonaws.com")]
     [InlineData("*.www.ck")]
-    public void CheckPresented_AcceptsAWildcardBelowAPublicSuffix(string name)
+    [InlineData("example.com")]
+    [InlineData("co.uk")]
+    public void CheckWildcardBase_AllowsWildcardsBelowAPublicSuffixAndNamesWithoutWildcard(string name)
     {
-        Assert.Null(DnsNames.CheckPresented(name, Suffixes));
+        Assert.Null(DnsNames.CheckWildcardBase(name, Suffixes));
     }
 
     [Fact]
-    public void CheckPresented_WithoutAList_RefusesOnlySingleLabelWildcards()
+    public void CheckWildcardBase_WithoutAList_KnowsOnlyTopLevelDomains()
     {
-        Assert.NotNull(DnsNames.CheckPresented("*.com", publicSuffixes: null));
-        Assert.Null(DnsNames.CheckPresented("*.co.uk", publicSuffixes: null));
+        Assert.NotNull(DnsNames.CheckWildcardBase("*.com", publicSuffixes: null));
+        Assert.Null(DnsNames.CheckWildcardBase("*.co.uk", publicSuffixes: null));
     }
 
     [Theory]

@@ -91,7 +91,6 @@ public class PeerNameMatcherTests
         { "wildcard not leftmost", Dns("foo.*.example.com"), "whole leftmost label" },
         { "wildcard inside an A-label", Dns("xn--*-1b3c148a.example.com"), "whole leftmost label" },
         { "bare wildcard", Dns("*"), "bare" },
-        { "wildcard over a top-level domain", Dns("*.com"), "public suffix" },
         { "underscore", Dns("foo_bar.example.com"), "underscore" },
         { "leading dot", Dns(".example.com"), "starts with a dot" },
         { "IP literal in a dNSName", Dns("8.8.8.8"), "IP address literal" },
@@ -111,35 +110,56 @@ public class PeerNameMatcherTests
 
         Assert.False(match.IsMatch, what);
         Assert.Contains(reasonPart, match.Reason, StringComparison.Ordinal);
-        Assert.Equal(match.Reason, PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(leaf, Suffixes));
+        Assert.Equal(match.Reason, PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(leaf));
+    }
+
+    /// <summary>(SAN, expected peer): a wildcard over a public suffix matches nothing (CABF BR 3.2.2.6).</summary>
+    public static TheoryData<string, string> PublicSuffixWildcards => new()
+    {
+        { "*.com", "example.com" },
+        { "*.com", "www.com" },
+        { "*.co.uk", "example.co.uk" },
+        { "*.s3.amazonaws.com", "example.s3.amazonaws.com" },
+        { "*.foo.ck", "bar.foo.ck" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PublicSuffixWildcards))]
+    public void Match_NeverHonoursAWildcardOverAPublicSuffix(string wildcard, string peer)
+    {
+        DerCertificate leaf = Leaf(SubjectAltName(Dns(wildcard)));
+
+        PeerNameMatch match = PeerNameMatcher.Match(leaf, PeerName.Dns(peer), Suffixes);
+
+        Assert.False(match.IsMatch);
+        Assert.Null(PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(leaf));
+        if (DnsNames.Matches(wildcard, peer))
+        {
+            Assert.Contains("a wildcard over a public suffix is never honoured", match.Reason, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>
-    /// A wildcard over a multi-label public suffix never matches, but does not spoil a certificate whose other entry
-    /// matches: online::s3.amazonaws.com carries *.s3.amazonaws.com beside s3.amazonaws.com.
+    /// Amazon's certificate for s3.amazonaws.com also names <c>*.s3.amazonaws.com</c> (the registry
+    /// may hold its own suffix): that entry matches nothing, and the other names still do
+    /// (x509-limbo <c>online::s3.amazonaws.com</c>).
     /// </summary>
-    [Theory]
-    [InlineData("*.co.uk", "shop.co.uk")]
-    [InlineData("*.s3.amazonaws.com", "bucket.s3.amazonaws.com")]
-    public void Match_WildcardOverAPublicSuffix_NeverMatches_ButDoesNotSpoilOtherEntries(string wildcard, string reference)
+    [Fact]
+    public void Match_APublicSuffixWildcardDoesNotSpoilTheOtherNames()
     {
-        DerCertificate leaf = Leaf(SubjectAltName(Dns("good.example.com"), Dns(wildcard)));
+        DerCertificate leaf = Leaf(SubjectAltName(Dns("s3.amazonaws.com"), Dns("*.s3.amazonaws.com")));
 
-        PeerNameMatch viaWildcard = PeerNameMatcher.Match(leaf, PeerName.Dns(reference), Suffixes);
-        PeerNameMatch viaOther = PeerNameMatcher.Match(leaf, PeerName.Dns("good.example.com"), Suffixes);
-
-        Assert.False(viaWildcard.IsMatch);
-        Assert.Contains("public suffix", viaWildcard.Reason, StringComparison.Ordinal);
-        Assert.True(viaOther.IsMatch, viaOther.Reason);
+        Assert.True(PeerNameMatcher.Match(leaf, PeerName.Dns("s3.amazonaws.com"), Suffixes).IsMatch);
+        Assert.False(PeerNameMatcher.Match(leaf, PeerName.Dns("bucket.s3.amazonaws.com"), Suffixes).IsMatch);
     }
 
     [Fact]
-    public void CheckSubjectAlternativeNameWellFormed_NeedsAListForMultiLabelPublicSuffixes()
+    public void Match_WithoutAList_HonoursMultiLabelPublicSuffixWildcards()
     {
         DerCertificate leaf = Leaf(SubjectAltName(Dns("*.co.uk")));
 
-        Assert.NotNull(PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(leaf, Suffixes));
-        Assert.Null(PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(leaf, publicSuffixes: null));
+        Assert.True(PeerNameMatcher.Match(leaf, PeerName.Dns("example.co.uk"), publicSuffixes: null).IsMatch);
+        Assert.False(PeerNameMatcher.Match(leaf, PeerName.Dns("example.co.uk"), Suffixes).IsMatch);
     }
 
     [Fact]
@@ -147,13 +167,13 @@ public class PeerNameMatcherTests
     {
         DerCertificate leaf = Leaf(TestExtensions.SubjectAlternativeNameOfEveryKind());
 
-        Assert.Null(PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(leaf, Suffixes));
+        Assert.Null(PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(leaf));
     }
 
     [Fact]
     public void CheckSubjectAlternativeNameWellFormed_NoExtension_IsNotMalformed()
     {
-        Assert.Null(PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(Leaf(), Suffixes));
+        Assert.Null(PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(Leaf()));
     }
 
     /// <summary>An iPAddress of ASCII text ("127.0.0.1", 9 octets) never reaches the matcher: the reader refuses it.</summary>
@@ -171,7 +191,7 @@ public class PeerNameMatcherTests
         DerCertificate nonCritical = Leaf(Der.Seq(), SubjectAltName(critical: false, Dns("example.com")));
         DerCertificate critical = Leaf(Der.Seq(), SubjectAltName(critical: true, Dns("example.com")));
 
-        Assert.Contains("not critical", PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(nonCritical, Suffixes), StringComparison.Ordinal);
+        Assert.Contains("not critical", PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(nonCritical), StringComparison.Ordinal);
         Assert.False(PeerNameMatcher.Match(nonCritical, PeerName.Dns("example.com"), Suffixes).IsMatch);
         Assert.True(PeerNameMatcher.Match(critical, PeerName.Dns("example.com"), Suffixes).IsMatch);
     }
@@ -182,7 +202,7 @@ public class PeerNameMatcherTests
     {
         DerCertificate workload = Leaf(Der.Seq(), SubjectAltName(critical: true, Uri(TestExtensions.SleepSpiffeId)));
 
-        Assert.Null(PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(workload, publicSuffixes: null));
+        Assert.Null(PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(workload));
     }
 
     [Fact]
@@ -194,7 +214,7 @@ public class PeerNameMatcherTests
 
         Assert.False(match.IsMatch);
         Assert.Contains("critical although the subject is not empty", match.Reason, StringComparison.Ordinal);
-        Assert.Null(PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(leaf, Suffixes));
+        Assert.Null(PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(leaf));
     }
 
     /// <summary>CABF BR 7.1.4.3: (commonName, subjectAltNames, expected peer, whether the certificate is accepted).</summary>
@@ -280,6 +300,6 @@ public class PeerNameMatcherTests
 
         Assert.Throws<ArgumentNullException>(() => PeerNameMatcher.Match(null!, PeerName.Dns("example.com"), Suffixes));
         Assert.Throws<ArgumentException>(() => PeerNameMatcher.Match(leaf, default, Suffixes));
-        Assert.Throws<ArgumentNullException>(() => PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(null!, Suffixes));
+        Assert.Throws<ArgumentNullException>(() => PeerNameMatcher.CheckSubjectAlternativeNameWellFormed(null!));
     }
 }
