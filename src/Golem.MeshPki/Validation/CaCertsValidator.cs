@@ -171,6 +171,7 @@ public static class CaCertsValidator
         {
             CheckPinnedRoot(bundle, anchor, options, findings);
             CheckLifetimes(bundle, result.Path, findings);
+            CheckCrlCoverage(bundle, result.Path, findings);
         }
 
         return chain;
@@ -204,11 +205,62 @@ public static class CaCertsValidator
         return failure.Rule.Id == RuleIdentifiers.CertificateProfileViolation ? finding.WithSeverity(RuleSeverity.Warning) : finding;
     }
 
+    /// <summary>
+    /// istiod (keycertbundle.go): when a CRL is supplied, every certificate of the chain below the root needs one
+    /// from its issuer; a bundle with a CRL for some links only is refused.
+    /// </summary>
+    private static void CheckCrlCoverage(CaCertsBundle bundle, IReadOnlyList<DerCertificate> path, List<Finding> findings)
+    {
+        if (bundle.Crls.Count == 0)
+        {
+            return;
+        }
+
+        var issuers = new List<DistinguishedName>();
+        foreach (BundleCrl crl in bundle.Crls)
+        {
+            try
+            {
+                issuers.Add(DerCertificateRevocationList.Parse(crl.Data).Issuer);
+            }
+            catch (CertificateFormatException)
+            {
+                // Reported as MPKI1025 when the CRLs were read for the path check.
+            }
+        }
+
+        for (int i = 0; i + 1 < path.Count; i++)
+        {
+            if (!issuers.Contains(path[i].Issuer))
+            {
+                findings.Add(new Finding(
+                    RuleCatalog.CrlProblem,
+                    $"ca-crl.pem has no CRL issued by '{path[i].Issuer}' for '{path[i].Subject}': when a CRL is supplied, istiod requires one for every certificate of the chain. Add that issuer's CRL, or remove ca-crl.pem.",
+                    bundle.Crls[0].Source,
+                    path[i].Subject.ToString()));
+            }
+        }
+    }
+
     private static void CheckPinnedRoot(CaCertsBundle bundle, DerCertificate anchor, CaCertsValidationOptions options, List<Finding> findings)
     {
         if (options.PinnedRootFingerprints.Count == 0)
         {
             return;
+        }
+
+        // Every root of the bundle is distributed to and trusted by every workload, used by this chain or not.
+        foreach (BundleCertificate root in bundle.Roots)
+        {
+            string rootFingerprint = root.Certificate.GetSha256FingerprintHex();
+            if (!SameCertificate(root.Certificate, anchor) && !options.PinnedRootFingerprints.Any(pin => string.Equals(NormalizeFingerprint(pin), rootFingerprint, StringComparison.Ordinal)))
+            {
+                findings.Add(new Finding(
+                    RuleCatalog.RootNotPinned,
+                    $"The root bundle also holds '{root.Certificate.Subject}' (SHA-256 {rootFingerprint}), which is not pinned: every workload trusts it, so certificates from a CA the bank has not audited would be accepted. Remove it from the root bundle or pin it.",
+                    root.Source,
+                    root.Certificate.Subject.ToString()));
+            }
         }
 
         string fingerprint = anchor.GetSha256FingerprintHex();

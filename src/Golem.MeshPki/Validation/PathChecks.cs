@@ -579,7 +579,8 @@ internal sealed class PathChecks
 
     private string Describe(int index)
     {
-        string role = index == 0 ? "End-entity certificate" : index == AnchorIndex ? "Trust anchor" : "Intermediate";
+        // A CA certificate at the end of the path (a cacerts CA certificate checked on its own) is named as what it is.
+        string role = index == 0 ? (_path[0].IsCertificateAuthority ? "CA certificate" : "End-entity certificate") : index == AnchorIndex ? "Trust anchor" : "Intermediate";
         return $"{role} '{_path[index].Subject}'";
     }
 
