@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -439,14 +440,9 @@ public sealed class DerCertificate
             throw DerReader.Error(digits == 12 ? "a UTCTime must be YYMMDDHHMMSSZ" : "a GeneralizedTime must be YYYYMMDDHHMMSSZ", field, time.HeaderStart);
         }
 
-        // One test for all digits: a byte outside '0'..'9' makes one of the differences negative.
-        int outside = 0;
-        foreach (byte b in text[..digits])
-        {
-            outside |= unchecked((b - '0') | ('9' - b));
-        }
-
-        if (outside < 0)
+        // Two overlapping 8-octet words cover the 12 or 14 digits: no loop, whose exit would be
+        // mispredicted whenever UTCTime and GeneralizedTime alternate.
+        if (!AreDigits(BinaryPrimitives.ReadUInt64LittleEndian(text)) || !AreDigits(BinaryPrimitives.ReadUInt64LittleEndian(text[(digits - 8)..])))
         {
             throw DerReader.Error("a time holds a non-digit character", field, time.HeaderStart);
         }
@@ -475,6 +471,15 @@ public sealed class DerCertificate
 
         return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks;
     }
+
+    // True when each of the 8 octets is '0'..'9' (0x30..0x39): its high nibble is 3, and adding
+    // 6 does not carry out of its low nibble (0x3A..0x3F would). With every high nibble 3, no
+    // octet plus 6 exceeds 0x45, so no carry crosses octets; the first test fails for the octets
+    // whose sum could wrap the word, so unchecked changes nothing the result depends on.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AreDigits(ulong octets) =>
+        (octets & 0xF0F0F0F0F0F0F0F0) == 0x3030303030303030
+        && (unchecked(octets + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) == 0x3030303030303030;
 
     // Callers have checked every octet is a digit: the arithmetic cannot overflow.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
