@@ -298,12 +298,20 @@ public sealed class DerCertificate
         _tbs = Segment.Encoded(tbs);
         DerElement tbsAlgorithm = ReadTbs(ref certificate, tbs);
 
-        DerElement algorithm = ReadAlgorithmIdentifier(ref certificate, "signatureAlgorithm", "signatureAlgorithm.algorithm", "signatureAlgorithm.parameters", out _signatureAlgorithmOid);
+        DerElement algorithm = certificate.Read(DerTag.Sequence, "signatureAlgorithm");
         _signatureAlgorithmEncoded = Segment.Encoded(algorithm);
 
         // RFC 5280 4.1.1.2: the field MUST contain the same algorithm identifier as tbsCertificate.signature.
-        if (!certificate.Contents(algorithm).SequenceEqual(certificate.Contents(tbsAlgorithm)))
+        if (certificate.Contents(algorithm).SequenceEqual(certificate.Contents(tbsAlgorithm)))
         {
+            // The same octets as tbsCertificate.signature, which passed every check already: only
+            // the place of the identifier is needed.
+            _signatureAlgorithmOid = Segment.Contents(certificate.Enter(algorithm).ReadAny("signatureAlgorithm.algorithm"));
+        }
+        else
+        {
+            // A malformed field is named as such before the mismatch is.
+            CheckAlgorithmIdentifier(ref certificate, algorithm, "signatureAlgorithm", "signatureAlgorithm.algorithm", "signatureAlgorithm.parameters", out _signatureAlgorithmOid);
             throw DerReader.Error("the signature algorithm differs from tbsCertificate.signature", "signatureAlgorithm", algorithm.HeaderStart);
         }
 
@@ -402,6 +410,13 @@ public sealed class DerCertificate
     private static DerElement ReadAlgorithmIdentifier(ref DerReader reader, string field, string algorithmField, string parametersField, out Segment oid)
     {
         DerElement algorithm = reader.Read(DerTag.Sequence, field);
+        CheckAlgorithmIdentifier(ref reader, algorithm, field, algorithmField, parametersField, out oid);
+        return algorithm;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckAlgorithmIdentifier(ref DerReader reader, DerElement algorithm, string field, string algorithmField, string parametersField, out Segment oid)
+    {
         DerReader inner = reader.Enter(algorithm);
         DerElement identifier = inner.Read(DerTag.ObjectIdentifier, algorithmField);
         inner.CheckObjectIdentifier(identifier, algorithmField);
@@ -413,7 +428,6 @@ public sealed class DerCertificate
 
         inner.ThrowIfNotEnd(field);
         oid = Segment.Contents(identifier);
-        return algorithm;
     }
 
     // RFC 5280 4.1.2.5: UTCTime YYMMDDHHMMSSZ (YY >= 50 is 19YY) or GeneralizedTime YYYYMMDDHHMMSSZ, no fractions.
@@ -601,14 +615,11 @@ public sealed class DerCertificate
         DerReader extensions = wrapper.Enter(extensionsElement);
         while (extensions.HasData)
         {
-            DerElement extension = ReadExtensionHeader(ref extensions, out DerElement oid, out bool critical, out DerElement value);
-
-            ReadOnlySpan<byte> oidBytes = span.Slice(oid.ContentStart, oid.ContentLength);
-            CertificateExtensionKind kind = ClassifyExtension(oidBytes);
+            DerElement extension = ReadExtensionHeader(ref extensions, out DerElement oid, out CertificateExtensionKind kind, out bool critical, out DerElement value);
             int bit = 1 << (int)kind;
             if (kind == CertificateExtensionKind.Other)
             {
-                ThrowIfDuplicateOther(oidBytes, extension.HeaderStart);
+                ThrowIfDuplicateOther(span.Slice(oid.ContentStart, oid.ContentLength), extension.HeaderStart);
             }
             else if ((_presentExtensions & bit) != 0)
             {
@@ -627,13 +638,19 @@ public sealed class DerCertificate
         }
     }
 
-    /// <summary>Reads one Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING } (RFC 5280 4.1).</summary>
-    internal static DerElement ReadExtensionHeader(ref DerReader extensions, out DerElement oid, out bool critical, out DerElement value)
+    /// <summary>Reads one Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING } (RFC 5280 4.1), and classifies extnID.</summary>
+    internal static DerElement ReadExtensionHeader(ref DerReader extensions, out DerElement oid, out CertificateExtensionKind kind, out bool critical, out DerElement value)
     {
         DerElement extension = extensions.Read(DerTag.Sequence, ExtensionsField);
         DerReader inner = extensions.Enter(extension);
         oid = inner.Read(DerTag.ObjectIdentifier, ExtensionsField + ".extnID");
-        inner.CheckObjectIdentifier(oid, ExtensionsField + ".extnID");
+        kind = ClassifyExtension(inner.Contents(oid));
+        if (kind == CertificateExtensionKind.Other)
+        {
+            // A known kind matched one of the fixed identifiers 2.5.29.n, which are well formed.
+            inner.CheckObjectIdentifier(oid, ExtensionsField + ".extnID");
+        }
+
         critical = false;
         if (inner.TryRead(DerTag.Boolean, ExtensionsField + ".critical", out DerElement flag))
         {
@@ -729,13 +746,12 @@ public sealed class DerCertificate
         for (int i = 1; i < contents.Length && i <= 2; i++)
         {
             // BIT STRING bit 0 is the most significant bit of the first octet.
+            // Without a test per bit: which bits are set varies from certificate to certificate,
+            // so a branch on each would be mispredicted often.
             int octet = contents[i];
             for (int b = 0; b < 8; b++)
             {
-                if ((octet & (0x80 >> b)) != 0)
-                {
-                    flags |= 1 << (((i - 1) * 8) + b);
-                }
+                flags |= ((octet >> (7 - b)) & 1) << (((i - 1) * 8) + b);
             }
         }
 
