@@ -255,6 +255,9 @@ internal ref struct DerReader
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowTrailingData(string field, int offset) => throw Error("unexpected data after the last field", field, offset);
 
+    /// <summary>This reader's data up to the end of <paramref name="element"/>, offsets absolute.</summary>
+    public readonly ReadOnlySpan<byte> Through(DerElement element) => _buffer[..element.End];
+
     /// <summary>The content bytes of <paramref name="element"/>.</summary>
     public readonly ReadOnlySpan<byte> Contents(DerElement element) => _buffer.Slice(element.ContentStart, element.ContentLength);
 
