@@ -742,20 +742,24 @@ public sealed class DerCertificate
         DerElement bits = value.Read(DerTag.BitString, Field);
         value.CheckBitString(bits, Field);
         ReadOnlySpan<byte> contents = value.Contents(bits);
-        int flags = 0;
-        for (int i = 1; i < contents.Length && i <= 2; i++)
+
+        // BIT STRING bit 0 is the most significant bit of the first octet; flag n is bit n.
+        int flags = contents.Length > 1 ? ReverseBits(contents[1]) : 0;
+        if (contents.Length > 2)
         {
-            // BIT STRING bit 0 is the most significant bit of the first octet.
-            // Without a test per bit: which bits are set varies from certificate to certificate,
-            // so a branch on each would be mispredicted often.
-            int octet = contents[i];
-            for (int b = 0; b < 8; b++)
-            {
-                flags |= ((octet >> (7 - b)) & 1) << (((i - 1) * 8) + b);
-            }
+            flags |= ReverseBits(contents[2]) << 8;
         }
 
         KeyUsage = (KeyUsageFlags)(flags & 0x1FF);
+    }
+
+    // Mirrors an octet (bit 7 becomes bit 0) by swapping nibbles, then pairs, then single bits:
+    // no test per bit, whose outcome would vary from certificate to certificate.
+    private static int ReverseBits(int octet)
+    {
+        octet = ((octet & 0xF0) >> 4) | ((octet & 0x0F) << 4);
+        octet = ((octet & 0xCC) >> 2) | ((octet & 0x33) << 2);
+        return ((octet & 0xAA) >> 1) | ((octet & 0x55) << 1);
     }
 
     // RFC 5280 4.2.1.12: ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId
