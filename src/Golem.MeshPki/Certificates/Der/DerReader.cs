@@ -23,12 +23,14 @@ internal ref struct DerReader
     private int _position;
 
     /// <summary>A reader over the whole of <paramref name="buffer"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DerReader(ReadOnlySpan<byte> buffer)
         : this(buffer, 0, buffer.Length)
     {
     }
 
     /// <summary>A reader over <paramref name="buffer"/>[<paramref name="start"/>..<paramref name="end"/>), keeping absolute offsets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DerReader(ReadOnlySpan<byte> buffer, int start, int end)
     {
         _buffer = buffer[..end];
