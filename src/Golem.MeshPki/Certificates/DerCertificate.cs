@@ -755,6 +755,7 @@ public sealed class DerCertificate
 
     // Mirrors an octet (bit 7 becomes bit 0) by swapping nibbles, then pairs, then single bits:
     // no test per bit, whose outcome would vary from certificate to certificate.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ReverseBits(int octet)
     {
         octet = ((octet & 0xF0) >> 4) | ((octet & 0x0F) << 4);
