@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -297,12 +298,20 @@ public sealed class DerCertificate
         _tbs = Segment.Encoded(tbs);
         DerElement tbsAlgorithm = ReadTbs(ref certificate, tbs);
 
-        DerElement algorithm = ReadAlgorithmIdentifier(ref certificate, "signatureAlgorithm", "signatureAlgorithm.algorithm", "signatureAlgorithm.parameters", out _signatureAlgorithmOid);
+        DerElement algorithm = certificate.Read(DerTag.Sequence, "signatureAlgorithm");
         _signatureAlgorithmEncoded = Segment.Encoded(algorithm);
 
         // RFC 5280 4.1.1.2: the field MUST contain the same algorithm identifier as tbsCertificate.signature.
-        if (!certificate.Contents(algorithm).SequenceEqual(certificate.Contents(tbsAlgorithm)))
+        if (certificate.Contents(algorithm).SequenceEqual(certificate.Contents(tbsAlgorithm)))
         {
+            // The same octets as tbsCertificate.signature, which passed every check already: only
+            // the place of the identifier is needed.
+            _signatureAlgorithmOid = Segment.Contents(certificate.Enter(algorithm).ReadAny("signatureAlgorithm.algorithm"));
+        }
+        else
+        {
+            // A malformed field is named as such before the mismatch is.
+            CheckAlgorithmIdentifier(ref certificate, algorithm, "signatureAlgorithm", "signatureAlgorithm.algorithm", "signatureAlgorithm.parameters", out _signatureAlgorithmOid);
             throw DerReader.Error("the signature algorithm differs from tbsCertificate.signature", "signatureAlgorithm", algorithm.HeaderStart);
         }
 
@@ -401,6 +410,13 @@ public sealed class DerCertificate
     private static DerElement ReadAlgorithmIdentifier(ref DerReader reader, string field, string algorithmField, string parametersField, out Segment oid)
     {
         DerElement algorithm = reader.Read(DerTag.Sequence, field);
+        CheckAlgorithmIdentifier(ref reader, algorithm, field, algorithmField, parametersField, out oid);
+        return algorithm;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckAlgorithmIdentifier(ref DerReader reader, DerElement algorithm, string field, string algorithmField, string parametersField, out Segment oid)
+    {
         DerReader inner = reader.Enter(algorithm);
         DerElement identifier = inner.Read(DerTag.ObjectIdentifier, algorithmField);
         inner.CheckObjectIdentifier(identifier, algorithmField);
@@ -412,7 +428,6 @@ public sealed class DerCertificate
 
         inner.ThrowIfNotEnd(field);
         oid = Segment.Contents(identifier);
-        return algorithm;
     }
 
     // RFC 5280 4.1.2.5: UTCTime YYMMDDHHMMSSZ (YY >= 50 is 19YY) or GeneralizedTime YYYYMMDDHHMMSSZ, no fractions.
@@ -439,14 +454,9 @@ public sealed class DerCertificate
             throw DerReader.Error(digits == 12 ? "a UTCTime must be YYMMDDHHMMSSZ" : "a GeneralizedTime must be YYYYMMDDHHMMSSZ", field, time.HeaderStart);
         }
 
-        // One test for all digits: a byte outside '0'..'9' makes one of the differences negative.
-        int outside = 0;
-        foreach (byte b in text[..digits])
-        {
-            outside |= unchecked((b - '0') | ('9' - b));
-        }
-
-        if (outside < 0)
+        // Two overlapping 8-octet words cover the 12 or 14 digits: no loop, whose exit would be
+        // mispredicted whenever UTCTime and GeneralizedTime alternate.
+        if (!AreDigits(BinaryPrimitives.ReadUInt64LittleEndian(text)) || !AreDigits(BinaryPrimitives.ReadUInt64LittleEndian(text[(digits - 8)..])))
         {
             throw DerReader.Error("a time holds a non-digit character", field, time.HeaderStart);
         }
@@ -475,6 +485,15 @@ public sealed class DerCertificate
 
         return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks;
     }
+
+    // True when each of the 8 octets is '0'..'9' (0x30..0x39): its high nibble is 3, and adding
+    // 6 does not carry out of its low nibble (0x3A..0x3F would). With every high nibble 3, no
+    // octet plus 6 exceeds 0x45, so no carry crosses octets; the first test fails for the octets
+    // whose sum could wrap the word, so unchecked changes nothing the result depends on.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AreDigits(ulong octets) =>
+        (octets & 0xF0F0F0F0F0F0F0F0) == 0x3030303030303030
+        && (unchecked(octets + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) == 0x3030303030303030;
 
     // Callers have checked every octet is a digit: the arithmetic cannot overflow.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -596,14 +615,11 @@ public sealed class DerCertificate
         DerReader extensions = wrapper.Enter(extensionsElement);
         while (extensions.HasData)
         {
-            DerElement extension = ReadExtensionHeader(ref extensions, out DerElement oid, out bool critical, out DerElement value);
-
-            ReadOnlySpan<byte> oidBytes = span.Slice(oid.ContentStart, oid.ContentLength);
-            CertificateExtensionKind kind = ClassifyExtension(oidBytes);
+            DerElement extension = ReadExtensionHeader(ref extensions, out DerElement oid, out CertificateExtensionKind kind, out bool critical, out DerElement value);
             int bit = 1 << (int)kind;
             if (kind == CertificateExtensionKind.Other)
             {
-                ThrowIfDuplicateOther(oidBytes, extension.HeaderStart);
+                ThrowIfDuplicateOther(span.Slice(oid.ContentStart, oid.ContentLength), extension.HeaderStart);
             }
             else if ((_presentExtensions & bit) != 0)
             {
@@ -622,13 +638,19 @@ public sealed class DerCertificate
         }
     }
 
-    /// <summary>Reads one Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING } (RFC 5280 4.1).</summary>
-    internal static DerElement ReadExtensionHeader(ref DerReader extensions, out DerElement oid, out bool critical, out DerElement value)
+    /// <summary>Reads one Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING } (RFC 5280 4.1), and classifies extnID.</summary>
+    internal static DerElement ReadExtensionHeader(ref DerReader extensions, out DerElement oid, out CertificateExtensionKind kind, out bool critical, out DerElement value)
     {
         DerElement extension = extensions.Read(DerTag.Sequence, ExtensionsField);
         DerReader inner = extensions.Enter(extension);
         oid = inner.Read(DerTag.ObjectIdentifier, ExtensionsField + ".extnID");
-        inner.CheckObjectIdentifier(oid, ExtensionsField + ".extnID");
+        kind = ClassifyExtension(inner.Contents(oid));
+        if (kind == CertificateExtensionKind.Other)
+        {
+            // A known kind matched one of the fixed identifiers 2.5.29.n, which are well formed.
+            inner.CheckObjectIdentifier(oid, ExtensionsField + ".extnID");
+        }
+
         critical = false;
         if (inner.TryRead(DerTag.Boolean, ExtensionsField + ".critical", out DerElement flag))
         {
@@ -720,21 +742,25 @@ public sealed class DerCertificate
         DerElement bits = value.Read(DerTag.BitString, Field);
         value.CheckBitString(bits, Field);
         ReadOnlySpan<byte> contents = value.Contents(bits);
-        int flags = 0;
-        for (int i = 1; i < contents.Length && i <= 2; i++)
+
+        // BIT STRING bit 0 is the most significant bit of the first octet; flag n is bit n.
+        int flags = contents.Length > 1 ? ReverseBits(contents[1]) : 0;
+        if (contents.Length > 2)
         {
-            // BIT STRING bit 0 is the most significant bit of the first octet.
-            int octet = contents[i];
-            for (int b = 0; b < 8; b++)
-            {
-                if ((octet & (0x80 >> b)) != 0)
-                {
-                    flags |= 1 << (((i - 1) * 8) + b);
-                }
-            }
+            flags |= ReverseBits(contents[2]) << 8;
         }
 
         KeyUsage = (KeyUsageFlags)(flags & 0x1FF);
+    }
+
+    // Mirrors an octet (bit 7 becomes bit 0) by swapping nibbles, then pairs, then single bits:
+    // no test per bit, whose outcome would vary from certificate to certificate.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ReverseBits(int octet)
+    {
+        octet = ((octet & 0xF0) >> 4) | ((octet & 0x0F) << 4);
+        octet = ((octet & 0xCC) >> 2) | ((octet & 0x33) << 2);
+        return ((octet & 0xAA) >> 1) | ((octet & 0x55) << 1);
     }
 
     // RFC 5280 4.2.1.12: ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId

@@ -110,7 +110,7 @@ public readonly struct DistinguishedName : IEquatable<DistinguishedName>
     /// <summary>Checks the structure of a Name: SEQUENCE OF non-empty SET OF SEQUENCE { type OID, one value } (RFC 5280 4.1.2.4).</summary>
     internal static void Check(ref DerReader reader, DerElement name, string field)
     {
-        if (!IsPlainShortForm(reader.Contents(name)))
+        if (!IsPlainShortForm(reader.Through(name), name.ContentStart))
         {
             CheckFully(ref reader, name, field);
         }
@@ -146,21 +146,23 @@ public readonly struct DistinguishedName : IEquatable<DistinguishedName>
     /// The fast path of <see cref="Check"/> for the shape nearly every name has: short-form
     /// lengths, one-octet tags, string values. True only when the full check would accept the
     /// name; false sends the name through the full check, which accepts it or names the problem.
+    /// The name's contents are <paramref name="buffer"/>[<paramref name="start"/>..]: the octets
+    /// before them let identifiers be checked 16 octets at a time.
     /// </summary>
-    internal static bool IsPlainShortForm(ReadOnlySpan<byte> rdns)
+    internal static bool IsPlainShortForm(ReadOnlySpan<byte> buffer, int start)
     {
-        int position = 0;
-        while (position < rdns.Length)
+        int position = start;
+        while (position < buffer.Length)
         {
             // SET SIZE (1..MAX) OF AttributeTypeAndValue
-            if (position + 2 > rdns.Length || rdns[position] != DerTag.Set)
+            if (position + 2 > buffer.Length || buffer[position] != DerTag.Set)
             {
                 return false;
             }
 
-            int setLength = rdns[position + 1];
+            int setLength = buffer[position + 1];
             int setEnd = position + 2 + setLength;
-            if (setLength is 0 or >= 0x80 || setEnd > rdns.Length)
+            if (setLength is 0 or >= 0x80 || setEnd > buffer.Length)
             {
                 return false;
             }
@@ -169,35 +171,35 @@ public readonly struct DistinguishedName : IEquatable<DistinguishedName>
             while (position < setEnd)
             {
                 // SEQUENCE { type OBJECT IDENTIFIER, value }
-                if (position + 2 > setEnd || rdns[position] != DerTag.Sequence || rdns[position + 1] >= 0x80)
+                if (position + 2 > setEnd || buffer[position] != DerTag.Sequence || buffer[position + 1] >= 0x80)
                 {
                     return false;
                 }
 
-                int attributeEnd = position + 2 + rdns[position + 1];
+                int attributeEnd = position + 2 + buffer[position + 1];
                 position += 2;
-                if (attributeEnd > setEnd || position + 2 > attributeEnd || rdns[position] != DerTag.ObjectIdentifier)
+                if (attributeEnd > setEnd || position + 2 > attributeEnd || buffer[position] != DerTag.ObjectIdentifier)
                 {
                     return false;
                 }
 
-                int oidLength = rdns[position + 1];
+                int oidLength = buffer[position + 1];
                 position += 2;
                 if (oidLength is 0 or >= 0x80 || position + oidLength + 2 > attributeEnd)
                 {
                     return false;
                 }
 
-                // Leave any identifier with a 0x80 octet or an unfinished last arc to the full check.
-                ReadOnlySpan<byte> oid = rdns.Slice(position, oidLength);
-                if (oid[^1] >= 0x80 || oid.Contains((byte)0x80))
+                // The full check's rule for identifiers, where it can be applied without a loop;
+                // anything else (long identifiers, every bad one) goes to the full check.
+                if (!DerReader.IsShortValidObjectIdentifier(buffer, position, oidLength))
                 {
                     return false;
                 }
 
                 position += oidLength;
-                byte valueTag = rdns[position];
-                int valueLength = rdns[position + 1];
+                byte valueTag = buffer[position];
+                int valueLength = buffer[position + 1];
                 if (valueTag is not (DerTag.Utf8String or DerTag.PrintableString or DerTag.Ia5String)
                     || valueLength >= 0x80
                     || position + 2 + valueLength != attributeEnd)

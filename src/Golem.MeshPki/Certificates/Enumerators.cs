@@ -84,14 +84,13 @@ public struct CertificateExtensionEnumerator
         }
 
         var reader = new DerReader(_buffer.Span, _position, _end);
-        DerCertificate.ReadExtensionHeader(ref reader, out DerElement oid, out bool critical, out DerElement value);
+        DerCertificate.ReadExtensionHeader(ref reader, out DerElement oid, out CertificateExtensionKind kind, out bool critical, out DerElement value);
         _position = reader.Position;
-        ReadOnlySpan<byte> oidBytes = _buffer.Span.Slice(oid.ContentStart, oid.ContentLength);
         Current = new CertificateExtension(
             new ObjectIdentifier(_buffer.Slice(oid.ContentStart, oid.ContentLength)),
             critical,
             _buffer.Slice(value.ContentStart, value.ContentLength),
-            DerCertificate.ClassifyExtension(oidBytes));
+            kind);
         return true;
     }
 }

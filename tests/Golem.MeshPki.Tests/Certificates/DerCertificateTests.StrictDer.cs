@@ -387,6 +387,43 @@ public partial class DerCertificateTests
             reason);
     }
 
+    [Theory]
+    [InlineData(Der.UtcTimeTag, "350615123456Z")]
+    [InlineData(Der.GeneralizedTimeTag, "20350615123456Z")]
+    public void TimeDigits_EveryOctetAtEveryPosition_OnlyDigitsPass(byte tag, string valid)
+    {
+        // The digits are checked eight at a time (two overlapping words): every position, every
+        // octet value. A digit that keeps the date valid parses; anything else is a non-digit.
+        for (int position = 0; position < valid.Length - 1; position++)
+        {
+            for (int value = 0; value < 256; value++)
+            {
+                byte[] contents = Encoding.ASCII.GetBytes(valid);
+                contents[position] = (byte)value;
+                EditableCertificate edit = FullCertificate.Edit();
+                edit.NotAfter.Tag = tag;
+                edit.NotAfter.Contents = contents;
+                byte[] der = edit.Encode();
+                if (value is >= '0' and <= '9')
+                {
+                    // Digits may still make an impossible date (month 13); only non-digits are under test.
+                    try
+                    {
+                        DerCertificate.Parse(der);
+                    }
+                    catch (CertificateFormatException exception)
+                    {
+                        Assert.DoesNotContain("non-digit", exception.Reason, StringComparison.Ordinal);
+                    }
+                }
+                else
+                {
+                    Assert.Contains("non-digit", ReadFails(der).Reason, StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
     /// <summary>Every extension of <see cref="FullCertificate"/> by name: the nine the reader decodes and one it does not.</summary>
     private static readonly Dictionary<string, string> FullCertificateExtensions = new()
     {

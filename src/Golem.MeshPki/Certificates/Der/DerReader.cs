@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Golem.MeshPki.Certificates.Der;
 
@@ -22,12 +23,14 @@ internal ref struct DerReader
     private int _position;
 
     /// <summary>A reader over the whole of <paramref name="buffer"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DerReader(ReadOnlySpan<byte> buffer)
         : this(buffer, 0, buffer.Length)
     {
     }
 
     /// <summary>A reader over <paramref name="buffer"/>[<paramref name="start"/>..<paramref name="end"/>), keeping absolute offsets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DerReader(ReadOnlySpan<byte> buffer, int start, int end)
     {
         _buffer = buffer[..end];
@@ -67,48 +70,49 @@ internal ref struct DerReader
             }
         }
 
-        return ReadAnySlow(field);
+        DerElement element = ReadAnySlow(_buffer, _position, field);
+        _position = element.End;
+        return element;
     }
 
+    // Static over the span and position rather than an instance method: a call that takes the
+    // reader by reference would make every caller keep its readers in memory, not registers.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private DerElement ReadAnySlow(string field)
+    private static DerElement ReadAnySlow(ReadOnlySpan<byte> buffer, int headerStart, string field)
     {
-        int headerStart = _position;
-
         // Next most common: one or two length octets (up to 64 KiB), well formed.
-        if (headerStart + 3 < _buffer.Length && (_buffer[headerStart] & 0x1F) != 0x1F)
+        if (headerStart + 3 < buffer.Length && (buffer[headerStart] & 0x1F) != 0x1F)
         {
-            byte form = _buffer[headerStart + 1];
-            int longLength = form == 0x81 ? _buffer[headerStart + 2]
-                : form == 0x82 ? (_buffer[headerStart + 2] << 8) | _buffer[headerStart + 3]
+            byte form = buffer[headerStart + 1];
+            int longLength = form == 0x81 ? buffer[headerStart + 2]
+                : form == 0x82 ? (buffer[headerStart + 2] << 8) | buffer[headerStart + 3]
                 : 0;
             int contentStart = headerStart + form - 0x7E;
             if (((form == 0x81 && longLength >= 0x80) || (form == 0x82 && longLength >= 0x100))
-                && longLength <= _buffer.Length - contentStart)
+                && longLength <= buffer.Length - contentStart)
             {
-                _position = contentStart + longLength;
-                return new DerElement(_buffer[headerStart], headerStart, contentStart, longLength);
+                return new DerElement(buffer[headerStart], headerStart, contentStart, longLength);
             }
         }
 
-        if (headerStart >= _buffer.Length)
+        if (headerStart >= buffer.Length)
         {
             throw Error("expected an element but the data ended", field, headerStart);
         }
 
-        byte tag = _buffer[headerStart];
+        byte tag = buffer[headerStart];
         if ((tag & 0x1F) == 0x1F)
         {
             throw Error("high tag number form is not used in certificates", field, headerStart);
         }
 
         int cursor = headerStart + 1;
-        if (cursor >= _buffer.Length)
+        if (cursor >= buffer.Length)
         {
             throw Error("the length octets are missing", field, headerStart);
         }
 
-        int first = _buffer[cursor++];
+        int first = buffer[cursor++];
         int length;
         if (first < 0x80)
         {
@@ -127,12 +131,12 @@ internal ref struct DerReader
                 throw Error("a length of {0} octets is too long", count, field, headerStart);
             }
 
-            if (cursor + count > _buffer.Length)
+            if (cursor + count > buffer.Length)
             {
                 throw Error("the length octets run past the end of the data", field, headerStart);
             }
 
-            if (_buffer[cursor] == 0)
+            if (buffer[cursor] == 0)
             {
                 throw Error("the length is not minimally encoded (leading zero octet)", field, headerStart);
             }
@@ -145,7 +149,7 @@ internal ref struct DerReader
                     throw Error("the length is too large", field, headerStart);
                 }
 
-                length = (length << 8) | _buffer[cursor++];
+                length = (length << 8) | buffer[cursor++];
             }
 
             if (length < 0x80)
@@ -155,12 +159,11 @@ internal ref struct DerReader
             }
         }
 
-        if (length > _buffer.Length - cursor)
+        if (length > buffer.Length - cursor)
         {
-            throw Error("the element claims {0} content octets but only {1} remain", length, _buffer.Length - cursor, field, headerStart);
+            throw Error("the element claims {0} content octets but only {1} remain", length, buffer.Length - cursor, field, headerStart);
         }
 
-        _position = cursor + length;
         return new DerElement(tag, headerStart, cursor, length);
     }
 
@@ -203,9 +206,19 @@ internal ref struct DerReader
     /// reader does not otherwise know (algorithm parameters, policy qualifiers).
     /// </summary>
     /// <exception cref="CertificateFormatException">A nested header is malformed, or nesting is deeper than 32.</exception>
-    public readonly void CheckNestedEncoding(DerElement element, string field) => CheckNestedEncoding(element, field, depth: 0);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void CheckNestedEncoding(DerElement element, string field)
+    {
+        // Usually a primitive (NULL parameters, a curve identifier): nothing nested, no call.
+        if ((element.Tag & DerTag.ConstructedBit) != 0)
+        {
+            CheckNestedEncoding(_buffer, element, field, depth: 0);
+        }
+    }
 
-    private readonly void CheckNestedEncoding(DerElement element, string field, int depth)
+    // Static over the span: a call that takes the reader by reference would keep the caller's
+    // readers in memory instead of registers (the same holds for the other static helpers here).
+    private static void CheckNestedEncoding(ReadOnlySpan<byte> buffer, DerElement element, string field, int depth)
     {
         if ((element.Tag & DerTag.ConstructedBit) == 0)
         {
@@ -217,10 +230,10 @@ internal ref struct DerReader
             throw Error("elements are nested more than 32 deep", field, element.HeaderStart);
         }
 
-        DerReader inner = Enter(element);
+        var inner = new DerReader(buffer, element.ContentStart, element.End);
         while (inner.HasData)
         {
-            inner.CheckNestedEncoding(inner.ReadAny(field), field, depth + 1);
+            CheckNestedEncoding(buffer, inner.ReadAny(field), field, depth + 1);
         }
     }
 
@@ -254,6 +267,9 @@ internal ref struct DerReader
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowTrailingData(string field, int offset) => throw Error("unexpected data after the last field", field, offset);
 
+    /// <summary>This reader's data up to the end of <paramref name="element"/>, offsets absolute.</summary>
+    public readonly ReadOnlySpan<byte> Through(DerElement element) => _buffer[..element.End];
+
     /// <summary>The content bytes of <paramref name="element"/>.</summary>
     public readonly ReadOnlySpan<byte> Contents(DerElement element) => _buffer.Slice(element.ContentStart, element.ContentLength);
 
@@ -275,17 +291,21 @@ internal ref struct DerReader
     }
 
     /// <summary>Checks an INTEGER is non-empty and minimally encoded (X.690 8.3.2).</summary>
-    public readonly void CheckInteger(DerElement element, string field)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void CheckInteger(DerElement element, string field) =>
+        CheckInteger(_buffer.Slice(element.ContentStart, element.ContentLength), element, field);
+
+    private static void CheckInteger(ReadOnlySpan<byte> contents, DerElement element, string field)
     {
-        if (element.ContentLength == 0)
+        if (contents.IsEmpty)
         {
             throw Error("an INTEGER must have at least one content octet", field, element.HeaderStart);
         }
 
-        if (element.ContentLength > 1)
+        if (contents.Length > 1)
         {
-            byte first = _buffer[element.ContentStart];
-            byte second = _buffer[element.ContentStart + 1];
+            byte first = contents[0];
+            byte second = contents[1];
             if ((first == 0x00 && second < 0x80) || (first == 0xFF && second >= 0x80))
             {
                 throw Error("the INTEGER is not minimally encoded", field, element.HeaderStart);
@@ -319,8 +339,49 @@ internal ref struct DerReader
 
     /// <summary>Checks an OBJECT IDENTIFIER's contents: non-empty, base-128 minimal, complete (X.690 8.19).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void CheckObjectIdentifier(DerElement element, string field) =>
-        CheckObjectIdentifier(Contents(element), element.HeaderStart, field);
+    public readonly void CheckObjectIdentifier(DerElement element, string field)
+    {
+        if (!IsShortValidObjectIdentifier(_buffer, element.ContentStart, element.ContentLength))
+        {
+            CheckObjectIdentifier(_buffer.Slice(element.ContentStart, element.ContentLength), element.HeaderStart, field);
+        }
+    }
+
+    /// <summary>
+    /// The fast path of the identifier check, without a loop: true when the contents
+    /// <paramref name="buffer"/>[<paramref name="start"/>..+<paramref name="length"/>) are a
+    /// valid identifier of 1 to 16 octets with at least 16 octets of the buffer up to their end.
+    /// False sends the identifier to the octet-by-octet check, which accepts it or names the
+    /// problem. A loop over a few octets costs a mispredicted exit nearly every time, because
+    /// identifiers come in many lengths, and a certificate holds a dozen of them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsShortValidObjectIdentifier(ReadOnlySpan<byte> buffer, int start, int length)
+    {
+        // start and length come from an element of this buffer: non-negative, start + length
+        // within it, so none of this arithmetic can overflow.
+        unchecked
+        {
+            int end = start + length;
+            if ((uint)(length - 1) >= 16 || end < 16)
+            {
+                return false;
+            }
+
+            // The 16 octets that end with the identifier; the ones before it are masked out.
+            Vector128<byte> octets = Vector128.Create(buffer.Slice(end - 16, 16));
+            uint continued = octets.ExtractMostSignificantBits(); // bit i: octet i has its high bit set
+            uint zeroGroups = Vector128.Equals(octets, Vector128.Create((byte)0x80)).ExtractMostSignificantBits();
+            int first = 16 - length;
+            uint identifier = 0xFFFFu << first;
+
+            // An octet starts an arc when it is the first one or the octet before ends an arc.
+            uint arcStarts = ~(continued << 1) | (1u << first);
+
+            // X.690 8.19.2: no arc starts with 0x80 (a leading zero group); the last octet ends an arc.
+            return ((zeroGroups & arcStarts & identifier) | (continued & 0x8000u)) == 0;
+        }
+    }
 
     // Static over the span so that callers' readers stay in registers.
     private static void CheckObjectIdentifier(ReadOnlySpan<byte> contents, int headerStart, string field)
@@ -352,9 +413,12 @@ internal ref struct DerReader
     }
 
     /// <summary>Checks a BIT STRING (X.690 8.6, 11.2) and returns the number of unused bits.</summary>
-    public readonly int CheckBitString(DerElement element, string field)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly int CheckBitString(DerElement element, string field) =>
+        CheckBitString(_buffer.Slice(element.ContentStart, element.ContentLength), element, field);
+
+    private static int CheckBitString(ReadOnlySpan<byte> contents, DerElement element, string field)
     {
-        ReadOnlySpan<byte> contents = Contents(element);
         if (contents.IsEmpty)
         {
             throw Error("a BIT STRING needs its unused-bits octet", field, element.HeaderStart);
