@@ -457,7 +457,7 @@ internal sealed class PathChecks
 
         if (certificate.IsCertificateAuthority && !_policy.AllowCertificateAuthorityAsEndEntity)
         {
-            Fail(RuleCatalog.UsageNotAllowed, 0, $"{Describe(0)} is a CA certificate (basicConstraints cA TRUE) used as an end entity, which the web PKI profile forbids (CA/B Forum BR 7.1.2.7.8).");
+            Fail(RuleCatalog.UsageNotAllowed, 0, $"{Describe(0)} has basicConstraints cA TRUE but is used as an end entity, which the web PKI profile forbids (CA/B Forum BR 7.1.2.7.8).");
         }
 
         if (_policy.RequiredKeyUsages != KeyUsageFlags.None && certificate.HasExtension(CertificateExtensionKind.KeyUsage)

@@ -36,6 +36,7 @@ internal abstract class IssuerKey : IDisposable
             {
                 PublicKeyAlgorithm.Rsa or PublicKeyAlgorithm.RsaPss => RsaIssuerKey.Import(issuer.PublicKey),
                 PublicKeyAlgorithm.EC => EcdsaIssuerKey.Import(issuer.SubjectPublicKeyInfo),
+                PublicKeyAlgorithm.Dsa => DsaIssuerKey.Import(issuer.SubjectPublicKeyInfo),
                 PublicKeyAlgorithm.Ed25519 when issuer.PublicKey.Length == Ed25519PublicKeyParameters.KeySize =>
                     new EdDsaIssuerKey(new Ed25519PublicKeyParameters(issuer.PublicKey.Span), SignatureScheme.Ed25519),
                 PublicKeyAlgorithm.Ed448 when issuer.PublicKey.Length == Ed448PublicKeyParameters.KeySize =>
@@ -218,6 +219,44 @@ internal abstract class IssuerKey : IDisposable
         }
 
         public override void Dispose() => ecdsa.Dispose();
+    }
+
+    /// <summary>DSA (FIPS 186, RFC 3279 2.2.2): only to say whether old certificates are self-signed; policies refuse DSA keys.</summary>
+    private sealed class DsaIssuerKey(DSA dsa) : IssuerKey
+    {
+        public static DsaIssuerKey Import(ReadOnlyMemory<byte> subjectPublicKeyInfo)
+        {
+            DSA dsa = DSA.Create();
+            try
+            {
+                dsa.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo.Span, out _);
+                return new DsaIssuerKey(dsa);
+            }
+            catch
+            {
+                dsa.Dispose();
+                throw;
+            }
+        }
+
+        public override SignatureStatus Verify(SignatureScheme scheme, HashAlgorithmName hash, ReadOnlyMemory<byte> encodedAlgorithm, ReadOnlySpan<byte> signedData, ReadOnlySpan<byte> signature)
+        {
+            if (scheme != SignatureScheme.Dsa)
+            {
+                return SignatureStatus.Invalid;
+            }
+
+            try
+            {
+                return dsa.VerifyData(signedData, signature, hash, DSASignatureFormat.Rfc3279DerSequence) ? SignatureStatus.Valid : SignatureStatus.Invalid;
+            }
+            catch (CryptographicException)
+            {
+                return SignatureStatus.Invalid;
+            }
+        }
+
+        public override void Dispose() => dsa.Dispose();
     }
 
     private sealed class EdDsaIssuerKey(AsymmetricKeyParameter key, SignatureScheme scheme) : IssuerKey
