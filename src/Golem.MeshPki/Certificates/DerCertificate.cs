@@ -407,7 +407,7 @@ public sealed class DerCertificate
 
     // RFC 5280 4.1.1.2: AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }
     // Field paths are passed whole so that no string is built unless there is an error.
-    private static DerElement ReadAlgorithmIdentifier(ref DerReader reader, string field, string algorithmField, string parametersField, out Segment oid)
+    internal static DerElement ReadAlgorithmIdentifier(ref DerReader reader, string field, string algorithmField, string parametersField, out Segment oid)
     {
         DerElement algorithm = reader.Read(DerTag.Sequence, field);
         CheckAlgorithmIdentifier(ref reader, algorithm, field, algorithmField, parametersField, out oid);
@@ -434,7 +434,13 @@ public sealed class DerCertificate
     private static long ReadTime(ref DerReader reader, string field)
     {
         DerElement time = reader.ReadAny(field);
-        ReadOnlySpan<byte> text = reader.Contents(time);
+        return DecodeTime(reader.Contents(time), time, field);
+    }
+
+    // The rules of ReadTime for a time element already read (CRLs' thisUpdate, nextUpdate, revocationDate share them).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long DecodeTime(ReadOnlySpan<byte> text, DerElement time, string field)
+    {
         int digits;
         if (time.Tag == DerTag.UtcTime)
         {
@@ -965,7 +971,7 @@ public sealed class DerCertificate
     }
 
     /// <summary>A (start, length) pair of offsets into the certificate's bytes.</summary>
-    private readonly record struct Segment(int Start, int Length)
+    internal readonly record struct Segment(int Start, int Length)
     {
         public int End => Start + Length;
 

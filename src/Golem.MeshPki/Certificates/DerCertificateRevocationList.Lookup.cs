@@ -1,4 +1,5 @@
 using Golem.MeshPki.Certificates.Der;
+using Segment = Golem.MeshPki.Certificates.DerCertificate.Segment;
 
 namespace Golem.MeshPki.Certificates;
 

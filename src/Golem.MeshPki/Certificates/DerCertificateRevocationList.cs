@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Golem.MeshPki.Certificates.Der;
 using DistributionPointScope = Golem.MeshPki.Certificates.IssuingDistributionPoint.Scope;
 using IssuingDistributionPointExtension = Golem.MeshPki.Certificates.IssuingDistributionPoint;
+using Segment = Golem.MeshPki.Certificates.DerCertificate.Segment;
 
 namespace Golem.MeshPki.Certificates;
 
@@ -679,91 +680,14 @@ public sealed partial class DerCertificateRevocationList
         }
     }
 
-    // RFC 5280 4.1.1.2: AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }
-    // (as DerCertificate reads it; its reader is private to it).
-    private static DerElement ReadAlgorithmIdentifier(ref DerReader reader, string field, string algorithmField, string parametersField, out Segment oid)
-    {
-        DerElement algorithm = reader.Read(DerTag.Sequence, field);
-        DerReader inner = reader.Enter(algorithm);
-        DerElement identifier = inner.Read(DerTag.ObjectIdentifier, algorithmField);
-        inner.CheckObjectIdentifier(identifier, algorithmField);
-        if (inner.HasData)
-        {
-            // ANY DEFINED BY the algorithm: whatever it is, it must itself be DER.
-            inner.CheckNestedEncoding(inner.ReadAny(parametersField), parametersField);
-        }
-
-        inner.ThrowIfNotEnd(field);
-        oid = Segment.Contents(identifier);
-        return algorithm;
-    }
+    // RFC 5280 4.1.1.2 AlgorithmIdentifier, read exactly as a certificate's.
+    private static DerElement ReadAlgorithmIdentifier(ref DerReader reader, string field, string algorithmField, string parametersField, out Segment oid) =>
+        DerCertificate.ReadAlgorithmIdentifier(ref reader, field, algorithmField, parametersField, out oid);
 
     private static long ReadTime(ref DerReader reader, string field) => DecodeTime(reader, reader.ReadAny(field), field);
 
-    // RFC 5280 5.1.2.4 (4.1.2.5): UTCTime YYMMDDHHMMSSZ (YY >= 50 is 19YY) or GeneralizedTime YYYYMMDDHHMMSSZ, no fractions.
-    // The same rules as DerCertificate's validity times.
-    private static long DecodeTime(in DerReader reader, DerElement time, string field)
-    {
-        ReadOnlySpan<byte> text = reader.Contents(time);
-        int digits;
-        if (time.Tag == DerTag.UtcTime)
-        {
-            digits = 12;
-        }
-        else if (time.Tag == DerTag.GeneralizedTime)
-        {
-            digits = 14;
-        }
-        else
-        {
-            throw DerReader.Error("expected UTCTime (0x17) or GeneralizedTime (0x18) but found 0x{0:x2}", time.Tag, field, time.HeaderStart);
-        }
-
-        if (text.Length != digits + 1 || text[digits] != (byte)'Z')
-        {
-            throw DerReader.Error(digits == 12 ? "a UTCTime must be YYMMDDHHMMSSZ" : "a GeneralizedTime must be YYYYMMDDHHMMSSZ", field, time.HeaderStart);
-        }
-
-        // One test for all digits: a byte outside '0'..'9' makes one of the differences negative.
-        int outside = 0;
-        foreach (byte b in text[..digits])
-        {
-            outside |= unchecked((b - '0') | ('9' - b));
-        }
-
-        if (outside < 0)
-        {
-            throw DerReader.Error("a time holds a non-digit character", field, time.HeaderStart);
-        }
-
-        int year;
-        if (digits == 12)
-        {
-            year = Pair(text, 0);
-            year += year >= 50 ? 1900 : 2000;
-        }
-        else
-        {
-            year = (Pair(text, 0) * 100) + Pair(text, 2);
-        }
-
-        ReadOnlySpan<byte> rest = text[(digits - 10)..];
-        int month = Pair(rest, 0);
-        int day = Pair(rest, 2);
-        int hour = Pair(rest, 4);
-        int minute = Pair(rest, 6);
-        int second = Pair(rest, 8);
-        if (year == 0 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
-        {
-            throw DerReader.Error(year == 0 ? "year 0000 is not a valid year" : "the date or time is out of range", field, time.HeaderStart);
-        }
-
-        return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks;
-    }
-
-    // Callers have checked every octet is a digit: the arithmetic cannot overflow.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Pair(ReadOnlySpan<byte> digits, int start) => unchecked(((digits[start] - '0') * 10) + (digits[start + 1] - '0'));
+    // RFC 5280 5.1.2.4 (4.1.2.5): the same rules as a certificate's validity times.
+    private static long DecodeTime(in DerReader reader, DerElement time, string field) => DerCertificate.DecodeTime(reader.Contents(time), time, field);
 
     /// <summary>What one entry says, as offsets into the CRL's bytes.</summary>
     internal struct Entry(DerElement serial, long revocationTicks)
@@ -818,15 +742,5 @@ public sealed partial class DerCertificateRevocationList
         public string InvalidityDate { get; } = list + ".invalidityDate";
 
         public string CertificateIssuer { get; } = list + ".certificateIssuer";
-    }
-
-    /// <summary>A (start, length) pair of offsets into the CRL's bytes.</summary>
-    internal readonly record struct Segment(int Start, int Length)
-    {
-        public int End => Start + Length;
-
-        public static Segment Contents(DerElement element) => new(element.ContentStart, element.ContentLength);
-
-        public static Segment Encoded(DerElement element) => new(element.HeaderStart, element.EncodedLength);
     }
 }
