@@ -167,6 +167,9 @@ public static class CaCertsValidator
                 caCertificate.Subject.ToString()));
         }
 
+        CheckCaCertificateProfile(ca, findings);
+        CheckServerAuthentication(bundle, result.Path, findings);
+
         if (result.TrustAnchor is { } anchor)
         {
             CheckPinnedRoot(bundle, anchor, options, findings);
@@ -193,6 +196,70 @@ public static class CaCertsValidator
         }
 
         return crls;
+    }
+
+    /// <summary>
+    /// The CA certificate ends the path the validator checks, so the CA profile rules it applies to intermediates are
+    /// applied here: basicConstraints critical (RFC 5280 4.2.1.9) and a subjectKeyIdentifier (RFC 5280 4.2.1.2), which
+    /// workload certificates' authorityKeyIdentifier is taken from. Warnings: istiod and Envoy accept the certificate.
+    /// </summary>
+    private static void CheckCaCertificateProfile(BundleCertificate ca, List<Finding> findings)
+    {
+        DerCertificate certificate = ca.Certificate;
+        if (certificate.IsCertificateAuthority && !certificate.IsExtensionCritical(CertificateExtensionKind.BasicConstraints))
+        {
+            findings.Add(new Finding(
+                RuleCatalog.CertificateProfileViolation,
+                $"The CA certificate '{certificate.Subject}' has non-critical basicConstraints; RFC 5280 4.2.1.9 requires them critical in CA certificates, and strict clients outside the mesh refuse it. Issue it with critical basicConstraints.",
+                ca.Source,
+                certificate.Subject.ToString()).WithSeverity(RuleSeverity.Warning));
+        }
+
+        if (certificate.IsCertificateAuthority && !certificate.HasExtension(CertificateExtensionKind.SubjectKeyIdentifier))
+        {
+            findings.Add(new Finding(
+                RuleCatalog.CertificateProfileViolation,
+                $"The CA certificate '{certificate.Subject}' has no subjectKeyIdentifier (RFC 5280 4.2.1.2): workload certificates get no authorityKeyIdentifier to find it by. Issue it with a subjectKeyIdentifier.",
+                ca.Source,
+                certificate.Subject.ToString()).WithSeverity(RuleSeverity.Warning));
+        }
+    }
+
+    /// <summary>
+    /// keycertbundle.go verifies the CA certificate with Go's x509.Verify and no KeyUsages, which means serverAuth:
+    /// a certificate of the chain whose extendedKeyUsage lists neither serverAuth nor anyExtendedKeyUsage makes
+    /// istiod refuse the bundle ("certificate specifies an incompatible key usage").
+    /// </summary>
+    private static void CheckServerAuthentication(CaCertsBundle bundle, IReadOnlyList<DerCertificate> path, List<Finding> findings)
+    {
+        // Go checks the usages of every certificate of the chain but the root it ends at.
+        int checkedCount = path.Count > 1 ? path.Count - 1 : path.Count;
+        for (int index = 0; index < checkedCount; index++)
+        {
+            DerCertificate certificate = path[index];
+            if (!certificate.HasExtension(CertificateExtensionKind.ExtendedKeyUsage))
+            {
+                continue;
+            }
+
+            bool allowsServerAuth = false;
+            var listed = new List<string>();
+            foreach (ObjectIdentifier usage in certificate.GetExtendedKeyUsages())
+            {
+                string oid = usage.ToString();
+                listed.Add(usage.FriendlyName ?? oid);
+                allowsServerAuth |= oid is ExtendedKeyUsages.ServerAuthentication or ExtendedKeyUsages.Any;
+            }
+
+            if (!allowsServerAuth)
+            {
+                findings.Add(new Finding(
+                    RuleCatalog.UsageNotAllowed,
+                    $"'{certificate.Subject}' has extendedKeyUsage {string.Join(", ", listed)} without serverAuth: istiod verifies the CA certificate's chain for serverAuth (Go's x509.Verify default) and refuses the bundle. Remove extendedKeyUsage from CA certificates, or include serverAuth.",
+                    FindSource(bundle, certificate)?.Source,
+                    certificate.Subject.ToString()));
+            }
+        }
     }
 
     private static Finding ToFinding(CaCertsBundle bundle, BundleCertificate ca, PathValidationFailure failure)
