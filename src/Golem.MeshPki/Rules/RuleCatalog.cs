@@ -5,6 +5,7 @@ public static class RuleCatalog
 {
     private const string CaCerts = "CaCerts";
     private const string Chain = "Chain";
+    private const string Lifetimes = "Lifetimes";
 
     /// <summary>MPKI1001: the CA private key must match the CA certificate.</summary>
     public static readonly RuleDescriptor CaKeyDoesNotMatchCertificate = new(RuleIdentifiers.CaKeyDoesNotMatchCertificate, "Use the private key of the CA certificate", RuleSeverity.Error, CaCerts);
@@ -81,6 +82,36 @@ public static class RuleCatalog
     /// <summary>MPKI1025: every CRL is valid and covers its chain certificate.</summary>
     public static readonly RuleDescriptor CrlProblem = new(RuleIdentifiers.CrlProblem, "Provide a valid CRL for every chain certificate", RuleSeverity.Error, CaCerts);
 
+    /// <summary>MPKI2001: the grace period ratio renews workload certificates in time, not at once.</summary>
+    public static readonly RuleDescriptor GracePeriodRatioUnsafe = new(RuleIdentifiers.GracePeriodRatioUnsafe, "Keep SECRET_GRACE_PERIOD_RATIO inside (0, 1) with room to renew", RuleSeverity.Error, Lifetimes);
+
+    /// <summary>MPKI2002: the workload TTL is at most istiod's maximum.</summary>
+    public static readonly RuleDescriptor WorkloadTtlAboveMaximum = new(RuleIdentifiers.WorkloadTtlAboveMaximum, "Request workload TTLs within istiod's MAX_WORKLOAD_CERT_TTL", RuleSeverity.Error, Lifetimes);
+
+    /// <summary>MPKI2003: workload certificates are shorter than the intermediate's renewal window.</summary>
+    public static readonly RuleDescriptor WorkloadTtlNotBelowIntermediateRenewBefore = new(RuleIdentifiers.WorkloadTtlNotBelowIntermediateRenewBefore, "Keep the workload TTL below the intermediate's renewBefore", RuleSeverity.Error, Lifetimes);
+
+    /// <summary>MPKI2004: renewBefore is below duration.</summary>
+    public static readonly RuleDescriptor RenewBeforeNotBelowDuration = new(RuleIdentifiers.RenewBeforeNotBelowDuration, "Set renewBefore below duration", RuleSeverity.Error, Lifetimes);
+
+    /// <summary>MPKI2005: duration above 1 hour and renewBefore above 5 minutes.</summary>
+    public static readonly RuleDescriptor CertManagerDurationTooShort = new(RuleIdentifiers.CertManagerDurationTooShort, "Set duration above 1h and renewBefore above 5m", RuleSeverity.Error, Lifetimes);
+
+    /// <summary>MPKI2006: one of renewBefore and renewBeforePercentage.</summary>
+    public static readonly RuleDescriptor RenewBeforeSetTwice = new(RuleIdentifiers.RenewBeforeSetTwice, "Set renewBefore or renewBeforePercentage, not both", RuleSeverity.Error, Lifetimes);
+
+    /// <summary>MPKI2007: only fields cert-manager knows.</summary>
+    public static readonly RuleDescriptor UnknownCertManagerField = new(RuleIdentifiers.UnknownCertManagerField, "Use only cert-manager's field names", RuleSeverity.Error, Lifetimes);
+
+    /// <summary>MPKI2008: CA certificates from Vault come from sign-intermediate, not sign/&lt;role&gt;.</summary>
+    public static readonly RuleDescriptor VaultSignRoleForCaCertificate = new(RuleIdentifiers.VaultSignRoleForCaCertificate, "Issue CA certificates through Vault's root/sign-intermediate, not sign/<role>", RuleSeverity.Error, Lifetimes);
+
+    /// <summary>MPKI2009: the intermediate's duration fits its root and the Vault mount.</summary>
+    public static readonly RuleDescriptor IntermediateOutlivesItsLimit = new(RuleIdentifiers.IntermediateOutlivesItsLimit, "Keep the intermediate's duration within the root's life and the mount's max TTL", RuleSeverity.Warning, Lifetimes);
+
+    /// <summary>MPKI2010: workload TTL of at least 1 hour.</summary>
+    public static readonly RuleDescriptor WorkloadTtlTooShort = new(RuleIdentifiers.WorkloadTtlTooShort, "Keep workload TTLs at 1 hour or more", RuleSeverity.Warning, Lifetimes);
+
     /// <summary>Every rule, in id order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -90,6 +121,9 @@ public static class RuleCatalog
         BundleMaterialMissingOrUnreadable, BothLayoutsPresent, CertificateExpiresSoon, UnprocessedCriticalExtension,
         NameConstraintsRejectTrustDomain, SeveralRootsInBundle, ChainTooLong, CertificateProfileViolation,
         UsageNotAllowed, NameConstraintsViolated, PeerNameMismatch, CertificateRevoked, CrlProblem,
+        GracePeriodRatioUnsafe, WorkloadTtlAboveMaximum, WorkloadTtlNotBelowIntermediateRenewBefore, RenewBeforeNotBelowDuration,
+        CertManagerDurationTooShort, RenewBeforeSetTwice, UnknownCertManagerField, VaultSignRoleForCaCertificate,
+        IntermediateOutlivesItsLimit, WorkloadTtlTooShort,
     ];
 
     /// <summary>Finds a rule by id.</summary>

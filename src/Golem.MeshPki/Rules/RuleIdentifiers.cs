@@ -86,4 +86,34 @@ public static class RuleIdentifiers
 
     /// <summary>A CRL is missing for a chain certificate, or a CRL is invalid (signature, issuer, time, extensions).</summary>
     public const string CrlProblem = "MPKI1025";
+
+    /// <summary>The grace period ratio is outside (0, 1), leaves too little slack, or renews too often.</summary>
+    public const string GracePeriodRatioUnsafe = "MPKI2001";
+
+    /// <summary>The workload TTL is above istiod's MAX_WORKLOAD_CERT_TTL: every CSR fails.</summary>
+    public const string WorkloadTtlAboveMaximum = "MPKI2002";
+
+    /// <summary>The workload TTL is not below the intermediate's renewBefore window.</summary>
+    public const string WorkloadTtlNotBelowIntermediateRenewBefore = "MPKI2003";
+
+    /// <summary>renewBefore is not below duration.</summary>
+    public const string RenewBeforeNotBelowDuration = "MPKI2004";
+
+    /// <summary>duration is at most 1 hour or renewBefore at most 5 minutes.</summary>
+    public const string CertManagerDurationTooShort = "MPKI2005";
+
+    /// <summary>renewBefore and renewBeforePercentage are both set.</summary>
+    public const string RenewBeforeSetTwice = "MPKI2006";
+
+    /// <summary>An unknown field in a cert-manager resource.</summary>
+    public const string UnknownCertManagerField = "MPKI2007";
+
+    /// <summary>A CA Certificate issued through a Vault sign/&lt;role&gt; endpoint, which returns a non-CA certificate.</summary>
+    public const string VaultSignRoleForCaCertificate = "MPKI2008";
+
+    /// <summary>The intermediate's duration runs past the root's NotAfter or the Vault mount's max TTL.</summary>
+    public const string IntermediateOutlivesItsLimit = "MPKI2009";
+
+    /// <summary>The workload TTL is below 1 hour.</summary>
+    public const string WorkloadTtlTooShort = "MPKI2010";
 }
