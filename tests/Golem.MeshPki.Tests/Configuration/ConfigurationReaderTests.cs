@@ -4,7 +4,7 @@ using Golem.MeshPki.Configuration;
 
 namespace Golem.MeshPki.Tests.Configuration;
 
-public sealed class ConfigurationReaderTests
+public sealed partial class ConfigurationReaderTests
 {
     // ---- the runbook's manifests (../shared/seed-runbook.txt) ----------------------------------
 
