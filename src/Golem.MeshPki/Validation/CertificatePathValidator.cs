@@ -133,6 +133,10 @@ public sealed class CertificatePathValidator : IDisposable
         private PathValidationFailure? _linkFailure;
         private PathValidationFailure? _tooLong;
 
+        // The certificate highest up a branch for which no issuer candidate exists: named when no path is found.
+        private DerCertificate? _deepestUnresolved;
+        private int _deepestUnresolvedDepth = -1;
+
         public Search(CertificatePathValidator validator, DerCertificate endEntity, IEnumerable<DerCertificate>? intermediates, DateTimeOffset time, PeerName? expectedPeerName)
         {
             _validator = validator;
@@ -190,12 +194,8 @@ public sealed class CertificatePathValidator : IDisposable
 
             if (_tooLong is not null)
             {
-                failures.Add(_tooLong);
-            }
-
-            if (_tooLong is not null)
-            {
                 // The issuers exist; the path through them is too long. Saying none issued it would mislead.
+                failures.Add(_tooLong);
                 return new PathValidationResult([endEntity], failures);
             }
 
@@ -205,9 +205,6 @@ public sealed class CertificatePathValidator : IDisposable
 
         private string TopIssuerNotFound() => (_deepestUnresolved ?? _path[0]).Issuer.ToString();
 
-        private DerCertificate? _deepestUnresolved;
-        private int _deepestUnresolvedDepth = -1;
-
         /// <summary>Extends the partial path; true when a valid path was found (left in <see cref="_bestPath"/>).</summary>
         private bool Extend()
         {
@@ -215,7 +212,7 @@ public sealed class CertificatePathValidator : IDisposable
             bool anyCandidate = false;
             if (_validator._anchorsBySubject.TryGetValue(current.Issuer.Encoded, out List<DerCertificate>? anchors))
             {
-                foreach (DerCertificate anchor in Ordered(anchors, current))
+                foreach (DerCertificate anchor in OrderedNoting(anchors, current))
                 {
                     anyCandidate = true;
                     if (!TryLink(current, anchor))
@@ -240,7 +237,7 @@ public sealed class CertificatePathValidator : IDisposable
 
             if (_path.Count < MaximumSearchDepth && _intermediatesBySubject.TryGetValue(current.Issuer.Encoded, out List<DerCertificate>? candidates))
             {
-                foreach (DerCertificate candidate in Ordered(candidates, current))
+                foreach (DerCertificate candidate in OrderedNoting(candidates, current))
                 {
                     anyCandidate = true;
                     if (_path.Contains(candidate))
@@ -331,6 +328,25 @@ public sealed class CertificatePathValidator : IDisposable
 
             matching.AddRange(unknown);
             return matching;
+        }
+
+        /// <summary>
+        /// <see cref="Ordered(List{DerCertificate}, DerCertificate)"/>, remembering when a candidate with the right name
+        /// was left out for another key identifier, so that the failure says so rather than "no certificate of that name".
+        /// </summary>
+        private List<DerCertificate> OrderedNoting(List<DerCertificate> candidates, DerCertificate child)
+        {
+            List<DerCertificate> ordered = Ordered(candidates, child);
+            if (ordered.Count < candidates.Count)
+            {
+                _linkFailure ??= new PathValidationFailure(
+                    RuleCatalog.ChainLinkBroken,
+                    $"'{child.Subject}' names '{child.Issuer}' as its issuer, but its authorityKeyIdentifier {Convert.ToHexStringLower(child.AuthorityKeyIdentifier.Span)} matches the subjectKeyIdentifier of no certificate of that name.",
+                    child,
+                    _path.Count - 1);
+            }
+
+            return ordered;
         }
 
         private bool TryLink(DerCertificate child, DerCertificate issuer)
