@@ -24,11 +24,17 @@ public sealed class Finding
         Subject = subject;
     }
 
+    /// <summary>Returns this finding pointing at <paramref name="location"/> in a configuration file.</summary>
+    /// <param name="location">The file, line and column.</param>
+    /// <returns>A finding that differs from this one only in <see cref="Location"/>.</returns>
+    public Finding WithLocation(FindingLocation location) =>
+        new(Rule, Message, Source, Subject) { Severity = Severity, Location = location };
+
     /// <summary>Returns this finding with another severity, e.g. as configured by the user.</summary>
     /// <param name="severity">The severity to report.</param>
     /// <returns>A finding that differs from this one only in <see cref="Severity"/>.</returns>
     public Finding WithSeverity(RuleSeverity severity) =>
-        severity == Severity ? this : new Finding(Rule, Message, Source, Subject) { Severity = severity };
+        severity == Severity ? this : new Finding(Rule, Message, Source, Subject) { Severity = severity, Location = Location };
 
     /// <summary>The rule that fired.</summary>
     public RuleDescriptor Rule { get; }
@@ -48,8 +54,15 @@ public sealed class Finding
     /// <summary>The subject of the certificate concerned; <see langword="null"/> when not tied to one.</summary>
     public string? Subject { get; }
 
-    /// <summary>Returns <c>error MPKI1001 [source] message</c>.</summary>
+    /// <summary>The file, line and column of the configuration value concerned; <see langword="null"/> for certificate findings.</summary>
+    public FindingLocation? Location { get; private init; }
+
+    /// <summary>
+    /// Returns <c>file(line,col): error MPKI2007: message</c> for configuration findings (a compiler's form), or
+    /// <c>error MPKI1001 [source] message</c> for certificate findings.
+    /// </summary>
     /// <returns>A one-line description.</returns>
-    public override string ToString() =>
-        Severity.ToString().ToLowerInvariant() + " " + Id + (Source is null ? string.Empty : " [" + Source + "]") + " " + Message;
+    public override string ToString() => Location is { } location
+        ? location + ": " + Severity.ToString().ToLowerInvariant() + " " + Id + ": " + Message
+        : Severity.ToString().ToLowerInvariant() + " " + Id + (Source is null ? string.Empty : " [" + Source + "]") + " " + Message;
 }
