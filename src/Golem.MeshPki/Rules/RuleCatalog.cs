@@ -94,8 +94,8 @@ public static class RuleCatalog
     /// <summary>MPKI2004: renewBefore is below duration.</summary>
     public static readonly RuleDescriptor RenewBeforeNotBelowDuration = new(RuleIdentifiers.RenewBeforeNotBelowDuration, "Set renewBefore below duration", RuleSeverity.Error, Lifetimes);
 
-    /// <summary>MPKI2005: duration above 1 hour and renewBefore above 5 minutes.</summary>
-    public static readonly RuleDescriptor CertManagerDurationTooShort = new(RuleIdentifiers.CertManagerDurationTooShort, "Set duration above 1h and renewBefore above 5m", RuleSeverity.Error, Lifetimes);
+    /// <summary>MPKI2005: duration of at least 1 hour and renewBefore of at least 5 minutes.</summary>
+    public static readonly RuleDescriptor CertManagerDurationTooShort = new(RuleIdentifiers.CertManagerDurationTooShort, "Set duration to at least 1h and renewBefore to at least 5m", RuleSeverity.Error, Lifetimes);
 
     /// <summary>MPKI2006: one of renewBefore and renewBeforePercentage.</summary>
     public static readonly RuleDescriptor RenewBeforeSetTwice = new(RuleIdentifiers.RenewBeforeSetTwice, "Set renewBefore or renewBeforePercentage, not both", RuleSeverity.Error, Lifetimes);

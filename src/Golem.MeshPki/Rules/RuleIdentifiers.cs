@@ -99,7 +99,7 @@ public static class RuleIdentifiers
     /// <summary>renewBefore is not below duration.</summary>
     public const string RenewBeforeNotBelowDuration = "MPKI2004";
 
-    /// <summary>duration is at most 1 hour or renewBefore at most 5 minutes.</summary>
+    /// <summary>duration is below 1 hour or renewBefore below 5 minutes (the webhook's comparisons, not its messages' "greater than").</summary>
     public const string CertManagerDurationTooShort = "MPKI2005";
 
     /// <summary>renewBefore and renewBeforePercentage are both set.</summary>
