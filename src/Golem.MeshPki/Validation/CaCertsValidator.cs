@@ -500,7 +500,7 @@ public static class CaCertsValidator
             {
                 findings.Add(new Finding(
                     RuleCatalog.CertificateExpiresSoon,
-                    $"'{certificate.Subject}' expires at {Format(certificate.NotAfter)}, in {(certificate.NotAfter - options.ValidationTime).TotalDays:0.#} days (warning horizon {options.ExpiryWarningHorizon.TotalDays:0} days). Renew it now.",
+                    $"'{certificate.Subject}' expires at {Format(certificate.NotAfter)}, in {DaysLeft(certificate.NotAfter - options.ValidationTime)} (warning horizon {options.ExpiryWarningHorizon.TotalDays:0} days). Renew it now.",
                     entry.Source,
                     certificate.Subject.ToString()));
             }
@@ -522,6 +522,11 @@ public static class CaCertsValidator
         ReferenceEquals(left, right) || left.RawData.Span.SequenceEqual(right.RawData.Span);
 
     private static string NormalizeFingerprint(string pin) => pin.Replace(":", string.Empty, StringComparison.Ordinal).Trim().ToLowerInvariant();
+
+    /// <summary>Whole days, rounded down as <c>meshpki inspect</c> and Envoy's days_until_first_cert_expiring count them; hours below one day.</summary>
+    private static string DaysLeft(TimeSpan left) => left.TotalDays >= 1
+        ? ((int)Math.Floor(left.TotalDays)).ToString(CultureInfo.InvariantCulture) + (left.TotalDays >= 2 ? " days" : " day")
+        : ((int)Math.Floor(left.TotalHours)).ToString(CultureInfo.InvariantCulture) + " hours";
 
     private static DateTimeOffset TruncateToSecond(DateTimeOffset time) =>
         new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
