@@ -67,6 +67,7 @@ internal static class MeshPkiApp
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(ConformanceCommand.Create(context));
+        root.Subcommands.Add(ScheduleCommand.Create(context));
         return root;
     }
 }
