@@ -68,6 +68,7 @@ internal static class MeshPkiApp
         root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(ConformanceCommand.Create(context));
         root.Subcommands.Add(LintCommand.Create(context));
+        root.Subcommands.Add(ScheduleCommand.Create(context));
         return root;
     }
 }
