@@ -453,6 +453,13 @@ public static class LifetimeLint
 
         if (GoDuration.TryParse(value.Value, out GoDuration duration, out string? error))
         {
+            // Go's parser takes "-1m"; every setting read here is a lifetime or a window, where negative makes no sense.
+            if (duration < GoDuration.Zero)
+            {
+                findings.Add(At(new Finding(rule, $"{setting} '{value.RawValue}' is negative; a lifetime or renewal window cannot be, so the setting is ignored or rejected."), value.Position));
+                return null;
+            }
+
             return duration.ToTimeSpan();
         }
 

@@ -48,6 +48,15 @@ public sealed partial class LifetimeLintTests
         Assert.Empty(Lint(Mesh("SECRET_TTL: 4h", "SECRET_GRACE_PERIOD_RATIO: 0.3", "SECRET_GRACE_PERIOD_RATIO_JITTER: 0.01")));
     }
 
+    [Fact]
+    public void Negative_SECRET_TTL_that_Go_parses_is_still_rejected()
+    {
+        // time.ParseDuration accepts "-1m"; a lifetime cannot be negative (issue 4: "-1m" rejected where negative makes no sense).
+        Finding finding = Single(Lint(Mesh("SECRET_TTL: -1m")), "MPKI2002", 9, 21, RuleSeverity.Error);
+
+        Assert.Contains("SECRET_TTL '-1m' is negative", finding.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("SECRET_GRACE_PERIOD_RATIO: 0.5")]
     [InlineData("SECRET_GRACE_PERIOD_RATIO: 0.9")]
