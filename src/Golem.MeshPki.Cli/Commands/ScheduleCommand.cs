@@ -83,10 +83,11 @@ internal static class ScheduleCommand
     /// </summary>
     /// <param name="configuration">What was read from each manifest.</param>
     /// <param name="evaluationTime">The time the schedule is computed at.</param>
+    /// <param name="rootNotAfter">The root's NotAfter when a cacerts bundle was given (MPKI2009), else null.</param>
     /// <returns>The findings, with file, line and column.</returns>
-    internal static IReadOnlyList<Finding> ConfigurationFindings(IReadOnlyList<ConfigurationDocumentSet> configuration, DateTimeOffset evaluationTime) =>
+    internal static IReadOnlyList<Finding> ConfigurationFindings(IReadOnlyList<ConfigurationDocumentSet> configuration, DateTimeOffset evaluationTime, DateTimeOffset? rootNotAfter) =>
     [
-        .. LifetimeLint.Check(configuration, new LifetimeLintOptions { EvaluationTime = evaluationTime }),
+        .. LifetimeLint.Check(configuration, new LifetimeLintOptions { EvaluationTime = evaluationTime, RootNotAfter = rootNotAfter }),
         .. configuration.SelectMany(set => set.Problems).Where(problem => LifetimeLint.RuleFor(problem) is null).Select(ToFinding),
     ];
 
@@ -136,7 +137,7 @@ internal static class ScheduleCommand
         }
 
         MeshTimeline timeline = MeshTimeline.Compute(configuration, evaluationTime, certificates);
-        List<Finding> findings = [.. inputFindings, .. ConfigurationFindings(configuration, evaluationTime)];
+        List<Finding> findings = [.. inputFindings, .. ConfigurationFindings(configuration, evaluationTime, timeline.RootNotAfter)];
         if (json)
         {
             ScheduleJsonWriter.Write(timeline, findings, context.Stdout);

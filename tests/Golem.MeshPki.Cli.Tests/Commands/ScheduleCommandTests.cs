@@ -183,6 +183,21 @@ public sealed class ScheduleCommandTests
     }
 
     [Fact]
+    public void The_bundles_root_bounds_the_intermediates_duration_MPKI2009()
+    {
+        using var directory = new TempDirectory();
+        string file = directory.Write("runbook.yaml", Runbook);
+        string bundle = WriteBundleDirectory(directory);
+
+        // TestPki's root expires 2035-01-01; a 720h intermediate issued from 2034-12-20 would outlive it.
+        CliRun late = Schedule(file, bundle, "--json", "--at", "2034-12-20T00:00:00Z");
+        CliRun early = Schedule(file, bundle, "--json", "--at", "2026-03-01T00:00:00Z");
+
+        Assert.Contains(Json(late).GetProperty("findings").EnumerateArray(), finding => finding.GetProperty("id").GetString() == "MPKI2009");
+        Assert.DoesNotContain(Json(early).GetProperty("findings").EnumerateArray(), finding => finding.GetProperty("id").GetString() == "MPKI2009");
+    }
+
+    [Fact]
     public void A_Secret_manifest_named_cacerts_among_the_files_is_the_bundle()
     {
         using var directory = new TempDirectory();
