@@ -16,52 +16,6 @@ public sealed partial class CaCertsBundleTests : IClassFixture<CaCertsBundleTest
 
     public CaCertsBundleTests(OpenSslCacerts openSsl) => _openSsl = openSsl;
 
-    // common.mk, target root-ca.conf (ROOTCA_ORG Istio, ROOTCA_CN Root CA).
-    private const string RootCaConf = """
-        [ req ]
-        encrypt_key = no
-        prompt = no
-        utf8 = yes
-        default_md = sha256
-        default_bits = 4096
-        req_extensions = req_ext
-        x509_extensions = req_ext
-        distinguished_name = req_dn
-        [ req_ext ]
-        subjectKeyIdentifier = hash
-        basicConstraints = critical, CA:true
-        keyUsage = critical, digitalSignature, nonRepudiation, keyEncipherment, keyCertSign
-        [ req_dn ]
-        O = Istio
-        CN = Root CA
-
-        """;
-
-    // common.mk, target %/intermediate.conf for cluster1 (INTERMEDIATE_ORG Istio, INTERMEDIATE_CN Intermediate CA).
-    private const string IntermediateConf = """
-        [ req ]
-        encrypt_key = no
-        prompt = no
-        utf8 = yes
-        default_md = sha256
-        default_bits = 4096
-        req_extensions = req_ext
-        x509_extensions = req_ext
-        distinguished_name = req_dn
-        [ req_ext ]
-        subjectKeyIdentifier = hash
-        basicConstraints = critical, CA:true, pathlen:0
-        keyUsage = critical, digitalSignature, nonRepudiation, keyEncipherment, keyCertSign
-        subjectAltName=@san
-        [ san ]
-        DNS.1 = istiod.istio-system.svc
-        [ req_dn ]
-        O = Istio
-        CN = Intermediate CA
-        L = cluster1
-
-        """;
-
     [Fact]
     public void BundleMadeByIstiosCertsMakefilesWithOpenSsl_ReadsWithoutFindings()
     {
@@ -112,38 +66,11 @@ public sealed partial class CaCertsBundleTests : IClassFixture<CaCertsBundleTest
         Assert.Equal(KeyMatch.Matches, fromSecret.CaPrivateKey!.MatchesCertificate(fromDirectory.CaCertificate!.Certificate));
     }
 
-    /// <summary>
-    /// Runs the openssl commands of <c>make -f Makefile.selfsigned.mk root-ca cluster1-cacerts</c> in
-    /// <paramref name="work"/>, and returns the <c>cluster1</c> directory, which also holds the Makefile's
-    /// by-products (intermediate.conf, cluster-ca.csr) as a real one does.
-    /// </summary>
     private static string MakeCacertsWithOpenSsl(TempDirectory work)
     {
-        string dir = work.Path;
-        work.Write("root-ca.conf", RootCaConf);
-
-        // root-key.pem, root-cert.csr, root-cert.pem (ROOTCA_DAYS 3650).
-        OpenSslCli.Run(dir, "genrsa", "-out", "root-key.pem", "4096");
-        OpenSslCli.Run(dir, "req", "-new", "-key", "root-key.pem", "-config", "root-ca.conf", "-out", "root-cert.csr");
-        OpenSslCli.Run(dir, "x509", "-req", "-days", "3650", "-signkey", "root-key.pem", "-extensions", "req_ext", "-extfile", "root-ca.conf", "-in", "root-cert.csr", "-out", "root-cert.pem");
-
-        // cluster1/ca-key.pem, cluster1/cluster-ca.csr, cluster1/ca-cert.pem (INTERMEDIATE_DAYS 730).
-        string cluster = Path.Join(dir, "cluster1");
-        Directory.CreateDirectory(cluster);
-        File.WriteAllText(Path.Join(cluster, "intermediate.conf"), IntermediateConf);
-        OpenSslCli.Run(dir, "genrsa", "-out", "cluster1/ca-key.pem", "4096");
-        OpenSslCli.Run(dir, "req", "-new", "-config", "cluster1/intermediate.conf", "-key", "cluster1/ca-key.pem", "-out", "cluster1/cluster-ca.csr");
-        OpenSslCli.Run(
-            dir, "x509", "-req", "-days", "730", "-CA", "root-cert.pem", "-CAkey", "root-key.pem", "-CAcreateserial",
-            "-extensions", "req_ext", "-extfile", "cluster1/intermediate.conf", "-in", "cluster1/cluster-ca.csr", "-out", "cluster1/ca-cert.pem");
-
-        // %/cert-chain.pem: cat ca-cert.pem root-cert.pem > cert-chain.pem; cp root-cert.pem cluster1/.
-        byte[] chain = [.. File.ReadAllBytes(Path.Join(cluster, "ca-cert.pem")), .. File.ReadAllBytes(Path.Join(dir, "root-cert.pem"))];
-        File.WriteAllBytes(Path.Join(cluster, "cert-chain.pem"), chain);
-        File.Copy(Path.Join(dir, "root-cert.pem"), Path.Join(cluster, "root-cert.pem"));
-
+        string cluster = IstioCertsMakefile.MakeCacerts(work);
         Assert.StartsWith("-----BEGIN PRIVATE KEY-----", File.ReadAllText(Path.Join(cluster, "ca-key.pem")), StringComparison.Ordinal);
-        Assert.Contains("Intermediate CA", OpenSslCli.Run(dir, "x509", "-in", "cluster1/ca-cert.pem", "-noout", "-subject"), StringComparison.Ordinal);
+        Assert.Contains("Intermediate CA", OpenSslCli.Run(work.Path, "x509", "-in", "cluster1/ca-cert.pem", "-noout", "-subject"), StringComparison.Ordinal);
         return cluster;
     }
 

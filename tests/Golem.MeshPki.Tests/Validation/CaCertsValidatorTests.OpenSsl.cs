@@ -10,82 +10,13 @@ namespace Golem.MeshPki.Tests.Validation;
 /// <c>make -f Makefile.selfsigned.mk root-ca cluster1-cacerts</c>), read back with <see cref="CaCertsBundle.LoadDirectory"/>.
 /// </summary>
 /// <remarks>
-/// The Makefiles use <c>openssl x509 -days</c>, so the validity starts when the test runs (OpenSSL 3.0 has no fixed
-/// start for <c>x509 -req</c>); the evaluation time is therefore taken from the certificates (their notBefore plus one
-/// day), explicit and independent of the clock, so the tests never age.
+/// The evaluation time is taken from the certificates (their notBefore plus one day), explicit and independent of the
+/// clock, so the tests never age (see <see cref="IstioCertsMakefile"/>).
 /// </remarks>
 public sealed partial class CaCertsValidatorTests
 {
-    private const string RootCaConf = """
-        [ req ]
-        encrypt_key = no
-        prompt = no
-        utf8 = yes
-        default_md = sha256
-        default_bits = 4096
-        req_extensions = req_ext
-        x509_extensions = req_ext
-        distinguished_name = req_dn
-        [ req_ext ]
-        subjectKeyIdentifier = hash
-        basicConstraints = critical, CA:true
-        keyUsage = critical, keyCertSign, cRLSign
-        [ req_dn ]
-        O = Istio
-        CN = Root CA
-        """;
-
-    private static string IntermediateConf(string basicConstraints) => $"""
-        [ req ]
-        encrypt_key = no
-        prompt = no
-        utf8 = yes
-        default_md = sha256
-        default_bits = 4096
-        req_extensions = req_ext
-        x509_extensions = req_ext
-        distinguished_name = req_dn
-        [ req_ext ]
-        subjectKeyIdentifier = hash
-        basicConstraints = {basicConstraints}
-        keyUsage = critical, digitalSignature, nonRepudiation, keyEncipherment, keyCertSign
-        subjectAltName=@san
-        [ san ]
-        DNS.1 = istiod.istio-system.svc
-        [ req_dn ]
-        O = Istio
-        CN = Intermediate CA
-        L = cluster1
-        """;
-
-    /// <summary>
-    /// root-ca then cluster1-cacerts, as common.mk does: genrsa, req, x509 -req -signkey for the root; genrsa, req,
-    /// x509 -req -CA for the intermediate; cert-chain.pem = ca-cert.pem + root-cert.pem. Returns the cluster1 directory.
-    /// istio's intermediate.conf names no authorityKeyIdentifier: OpenSSL 3 <c>x509 -CA</c> adds it (keyid of the root).
-    /// The Makefiles use 4096-bit keys; <paramref name="keyBits"/> is smaller only where the key size does not matter.
-    /// </summary>
-    private static string MakeIstioCaCerts(TempDirectory directory, string intermediateBasicConstraints = "critical, CA:true, pathlen:0", string keyBits = "4096")
-    {
-        string root = directory.Path;
-        File.WriteAllText(directory.File("root-ca.conf"), RootCaConf + "\n");
-        OpenSslCli.Run(root, "genrsa", "-out", "root-key.pem", keyBits);
-        OpenSslCli.Run(root, "req", "-sha256", "-new", "-key", "root-key.pem", "-config", "root-ca.conf", "-out", "root-cert.csr");
-        OpenSslCli.Run(root, "x509", "-req", "-sha256", "-days", "3650", "-signkey", "root-key.pem", "-extensions", "req_ext", "-extfile", "root-ca.conf", "-in", "root-cert.csr", "-out", "root-cert.pem");
-
-        string cluster = Directory.CreateDirectory(directory.File("cluster1")).FullName;
-        File.WriteAllText(Path.Join(cluster, "intermediate.conf"), IntermediateConf(intermediateBasicConstraints) + "\n");
-        OpenSslCli.Run(cluster, "genrsa", "-out", "ca-key.pem", keyBits);
-        OpenSslCli.Run(cluster, "req", "-sha256", "-new", "-config", "intermediate.conf", "-key", "ca-key.pem", "-out", "cluster-ca.csr");
-        OpenSslCli.Run(cluster, "x509", "-req", "-sha256", "-days", "730", "-CA", "../root-cert.pem", "-CAkey", "../root-key.pem", "-CAcreateserial",
-            "-extensions", "req_ext", "-extfile", "intermediate.conf", "-in", "cluster-ca.csr", "-out", "ca-cert.pem");
-        File.Copy(directory.File("root-cert.pem"), Path.Join(cluster, "root-cert.pem"));
-        File.WriteAllText(Path.Join(cluster, "cert-chain.pem"), File.ReadAllText(Path.Join(cluster, "ca-cert.pem")) + File.ReadAllText(directory.File("root-cert.pem")));
-
-        // Only the four cacerts files stay, as `kubectl create secret generic cacerts --from-file=...` takes them.
-        File.Delete(Path.Join(cluster, "intermediate.conf"));
-        File.Delete(Path.Join(cluster, "cluster-ca.csr"));
-        return cluster;
-    }
+    private static string MakeIstioCaCerts(TempDirectory directory, string intermediateBasicConstraints = IstioCertsMakefile.IntermediateBasicConstraints, string keyBits = "4096") =>
+        IstioCertsMakefile.MakeCacerts(directory, intermediateBasicConstraints, keyBits);
 
     private static CaCertsValidationOptions OptionsFor(CaCertsBundle bundle) =>
         new() { ValidationTime = bundle.CaCertificate!.Certificate.NotBefore.AddDays(1) };
