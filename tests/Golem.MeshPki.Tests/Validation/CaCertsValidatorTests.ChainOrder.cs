@@ -9,6 +9,19 @@ namespace Golem.MeshPki.Tests.Validation;
 public sealed partial class CaCertsValidatorTests
 {
     [Fact]
+    public void CertManagerCaCrtRepeatingTheTopIntermediate_IsNotCalledABrokenLink()
+    {
+        // Vault's issuing_ca is the intermediate when the mount is not the root's: cert-manager writes it to ca.crt, so
+        // the chain istiod builds (tls.crt + ca.crt) repeats it. Redundant, not broken; the root bundle is the problem.
+        CaCertsFiles files = CaCertsFiles.CertManager(StandardCaUnderIntermediate, [StandardIntermediate], StandardIntermediate);
+
+        CaCertsValidationResult result = Validate(files);
+
+        Assert.DoesNotContain(result.Findings, finding => finding.Id == RuleIdentifiers.ChainLinkBroken && finding.Message.Contains("which the chain does not contain", StringComparison.Ordinal));
+        AssertHas(result, RuleIdentifiers.RootBundleEntryNotSelfSignedCa, RuleSeverity.Error, "ca.crt#1", IntermediateSubject);
+    }
+
+    [Fact]
     public void CertChainStartingWithTheRoot_IsMpki1004OnItsFirstBlock()
     {
         CaCertsFiles files = TwoLevel().With(CaCertsFileNames.CertChain, CaCertsFiles.Concat([StandardRoot, StandardCa]));

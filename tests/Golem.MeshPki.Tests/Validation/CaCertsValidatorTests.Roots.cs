@@ -74,6 +74,19 @@ public sealed partial class CaCertsValidatorTests
     }
 
     [Fact]
+    public void UnpinnedSecondRootInTheBundle_IsMpki1010OnThatEntry_EvenThoughTheChainEndsAtThePinnedRoot()
+    {
+        // Every root of root-cert.pem is distributed to and trusted by every workload, used by this chain or not.
+        MeshCa strayRoot = MeshCa.Root(RootSpec with { CommonName = "Stray Root CA", Key = OtherKey });
+        CaCertsFiles files = TwoLevel().With(CaCertsFileNames.RootCert, CaCertsFiles.Concat([StandardRoot, strayRoot]));
+
+        CaCertsValidationResult result = Validate(files, new CaCertsValidationOptions { ValidationTime = Now, PinnedRootFingerprints = [StandardRoot.Sha256Fingerprint] });
+
+        Finding finding = AssertSingle(result, RuleIdentifiers.RootNotPinned, RuleSeverity.Error, "root-cert.pem#2", strayRoot.Subject);
+        Assert.Contains("not pinned", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NoPinnedFingerprints_IsNotMpki1010()
     {
         AssertNo(Validate(TwoLevel(), new CaCertsValidationOptions { ValidationTime = Now, PinnedRootFingerprints = [] }), RuleIdentifiers.RootNotPinned);
