@@ -1,4 +1,5 @@
 using System.Globalization;
+using Golem.MeshPki.Rules;
 
 namespace Golem.MeshPki.Lifetimes;
 
@@ -21,10 +22,10 @@ public readonly record struct CertManagerValidationError(string Field, string Va
 public static class CertManagerCertificateValidation
 {
     /// <summary>The shortest duration the webhook accepts, 1 hour (<c>cmapi.MinimumCertificateDuration</c>).</summary>
-    public static TimeSpan MinimumCertificateDuration => TimeSpan.FromHours(1);
+    public static TimeSpan MinimumCertificateDuration => LifetimeRuleThresholds.MinimumCertificateDuration;
 
     /// <summary>The shortest renewBefore the webhook accepts, 5 minutes (<c>cmapi.MinimumRenewBefore</c>).</summary>
-    public static TimeSpan MinimumRenewBefore => TimeSpan.FromMinutes(5);
+    public static TimeSpan MinimumRenewBefore => LifetimeRuleThresholds.MinimumRenewBefore;
 
     /// <summary>Whether the webhook runs <see cref="ValidateDuration"/> for a spec: only when duration or renewBefore is set.</summary>
     /// <param name="duration"><c>spec.duration</c>, or null when absent.</param>

@@ -1,3 +1,5 @@
+using Golem.MeshPki.Rules;
+
 namespace Golem.MeshPki.Lifetimes;
 
 /// <summary>Which setting cert-manager took its renew-before period from.</summary>
@@ -28,7 +30,7 @@ public static class CertManagerRenewal
     private const long NanosecondsPerTick = 100;
 
     /// <summary>cert-manager's default <c>spec.duration</c>, 90 days (<c>cmapi.DefaultCertificateDuration</c>).</summary>
-    public static TimeSpan DefaultDuration => TimeSpan.FromDays(90);
+    public static TimeSpan DefaultDuration => LifetimeRuleThresholds.DefaultCertificateDuration;
 
     /// <summary>
     /// The renewal time of an issued certificate: lifetime = NotAfter - NotBefore; renewBefore if

@@ -1,3 +1,5 @@
+using Golem.MeshPki.Rules;
+
 namespace Golem.MeshPki.Lifetimes;
 
 /// <summary>
@@ -8,10 +10,10 @@ namespace Golem.MeshPki.Lifetimes;
 public readonly record struct IstiodWorkloadCertificateTtls(TimeSpan DefaultTtl, TimeSpan MaxTtl)
 {
     /// <summary>istiod's default <c>DEFAULT_WORKLOAD_CERT_TTL</c>, 24 hours.</summary>
-    public static TimeSpan DefaultDefaultTtl => TimeSpan.FromHours(24);
+    public static TimeSpan DefaultDefaultTtl => LifetimeRuleThresholds.DefaultWorkloadCertTtl;
 
     /// <summary>istiod's default <c>MAX_WORKLOAD_CERT_TTL</c>, 90 days.</summary>
-    public static TimeSpan DefaultMaxTtl => TimeSpan.FromDays(90);
+    public static TimeSpan DefaultMaxTtl => LifetimeRuleThresholds.DefaultMaxWorkloadCertTtl;
 
     /// <summary>istiod's defaults: 24 hours by default, 90 days at most.</summary>
     public static IstiodWorkloadCertificateTtls Default => new(DefaultDefaultTtl, DefaultMaxTtl);

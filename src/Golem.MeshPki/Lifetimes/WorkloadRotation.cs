@@ -1,3 +1,5 @@
+using Golem.MeshPki.Rules;
+
 namespace Golem.MeshPki.Lifetimes;
 
 /// <summary>
@@ -17,13 +19,13 @@ namespace Golem.MeshPki.Lifetimes;
 public readonly record struct WorkloadRotation(double GracePeriodRatio, double GracePeriodRatioJitter)
 {
     /// <summary>istio-agent's default <c>SECRET_TTL</c>, 24 hours: the lifetime it asks istiod for.</summary>
-    public static TimeSpan DefaultSecretTtl => TimeSpan.FromHours(24);
+    public static TimeSpan DefaultSecretTtl => LifetimeRuleThresholds.DefaultSecretTtl;
 
     /// <summary>istio-agent's default <c>SECRET_GRACE_PERIOD_RATIO</c>, 0.5.</summary>
-    public const double DefaultGracePeriodRatio = 0.5;
+    public const double DefaultGracePeriodRatio = LifetimeRuleThresholds.DefaultGracePeriodRatio;
 
     /// <summary>istio-agent's default <c>SECRET_GRACE_PERIOD_RATIO_JITTER</c>, 0.01.</summary>
-    public const double DefaultGracePeriodRatioJitter = 0.01;
+    public const double DefaultGracePeriodRatioJitter = LifetimeRuleThresholds.DefaultGracePeriodRatioJitter;
 
     /// <summary>istio-agent's defaults: ratio 0.5, jitter 0.01.</summary>
     public static WorkloadRotation Default => new(DefaultGracePeriodRatio, DefaultGracePeriodRatioJitter);

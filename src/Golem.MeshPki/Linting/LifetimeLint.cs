@@ -27,15 +27,8 @@ namespace Golem.MeshPki.Linting;
 /// </remarks>
 public static class LifetimeLint
 {
-    // MPKI2001, issue 4: rotation must leave at least this long between the latest jittered rotation and expiry,
-    // for istiod outages and retries (istio-agent retries CSRs with backoff; a certificate that expires first drops traffic).
-    private static readonly TimeSpan MinimumRotationSlack = TimeSpan.FromHours(1);
-
-    // MPKI2001, issue 4: rotating more often than every 10% of the TTL (ratio above 0.9) multiplies CSR load for no gain.
-    private const double MaximumUsefulGracePeriodRatio = 0.9;
-
-    // MPKI2010, issue 4: below 1 hour, istiod's signing load grows for no security gain.
-    private static readonly TimeSpan MinimumWorkloadTtl = TimeSpan.FromHours(1);
+    // The MPKI2xxx thresholds and message formats live in Rules/LifetimeRuleThresholds.cs and
+    // Rules/LifetimeRuleMessages.cs, shared with the policy types and the Roslyn analyzers.
 
     // Istio's plug-in CA Secret (istio/istio pilot/pkg/bootstrap/istio_ca.go); a Certificate writing it is the intermediate.
     private const string CaCertsSecretName = "cacerts";
@@ -44,6 +37,8 @@ public static class LifetimeLint
     private const string CertManagerGroup = "cert-manager.io";
 
     private const string SecretTtl = "SECRET_TTL";
+
+    private const string SecretGracePeriodRatio = "SECRET_GRACE_PERIOD_RATIO";
 
     /// <summary>Checks the manifests read from one or more files.</summary>
     /// <param name="sets">What <see cref="ConfigurationReader.Read(string, string)"/> found in each file.</param>
@@ -164,27 +159,28 @@ public static class LifetimeLint
             MeshConfigSettings settings = source.Settings;
             double ratio = settings.GracePeriodRatio?.Value ?? WorkloadRotation.DefaultGracePeriodRatio;
             double jitter = settings.GracePeriodRatioJitter?.Value ?? WorkloadRotation.DefaultGracePeriodRatioJitter;
-            if (settings.GracePeriodRatio is { } ratioValue && ratio is <= 0 or >= 1)
+            if (settings.GracePeriodRatio is { } ratioValue
+                && (ratio <= LifetimeRuleThresholds.MinimumGracePeriodRatioExclusive || ratio >= LifetimeRuleThresholds.MaximumGracePeriodRatioExclusive))
             {
                 // secretcache.go rotateTime clamps ratio + jitter to [0, 1].
-                string effect = ratio <= 0
-                    ? "istio-agent rotates at expiry, so workloads hold an expired certificate until the new one arrives"
-                    : "istio-agent rotates at once, on every certificate it receives";
+                string effect = ratio <= LifetimeRuleThresholds.MinimumGracePeriodRatioExclusive
+                    ? LifetimeRuleMessages.GracePeriodRatioAtOrBelowZeroEffect
+                    : LifetimeRuleMessages.GracePeriodRatioAtOrAboveOneEffect;
                 findings.Add(At(
-                    new Finding(RuleCatalog.GracePeriodRatioUnsafe, $"SECRET_GRACE_PERIOD_RATIO '{ratioValue.RawValue}' is outside (0, 1): {effect}."),
+                    new Finding(RuleCatalog.GracePeriodRatioUnsafe, Message(LifetimeRuleMessages.GracePeriodRatioOutsideRange, SecretGracePeriodRatio, ratioValue.RawValue, effect)),
                     ratioValue.Position));
                 continue;
             }
 
             TimeSpan ttl = source.Ttl is { } t && t > TimeSpan.Zero ? t : WorkloadRotation.DefaultSecretTtl;
             string ttlText = source.Ttl is null ? $"istio-agent's default {SecretTtl} {Format(ttl)}" : $"{SecretTtl} '{settings.SecretTtl!.RawValue}'";
-            if (settings.GracePeriodRatio is { } highRatio && ratio > MaximumUsefulGracePeriodRatio)
+            if (settings.GracePeriodRatio is { } highRatio && ratio > LifetimeRuleThresholds.MaximumUsefulGracePeriodRatio)
             {
                 TimeSpan nominal = new WorkloadRotation(ratio, 0).Window(ttl).Nominal;
                 findings.Add(At(
                     new Finding(
                         RuleCatalog.GracePeriodRatioUnsafe,
-                        $"SECRET_GRACE_PERIOD_RATIO '{highRatio.RawValue}' rotates workload certificates {Format(nominal)} after issuance with {ttlText}, more often than every 10% of the TTL: CSR load on istiod for no gain.")
+                        Message(LifetimeRuleMessages.GracePeriodRatioRotatesTooOften, highRatio.RawValue, Format(nominal), ttlText))
                         .WithSeverity(RuleSeverity.Warning),
                     highRatio.Position));
                 continue;
@@ -198,12 +194,18 @@ public static class LifetimeLint
 
             // The latest rotation (ratio - |jitter|) leaves the least time before expiry.
             TimeSpan slack = ttl - new WorkloadRotation(ratio, jitter).Window(ttl).Latest;
-            if (slack < MinimumRotationSlack)
+            if (slack < LifetimeRuleThresholds.MinimumRotationSlack)
             {
                 findings.Add(At(
                     new Finding(
                         RuleCatalog.GracePeriodRatioUnsafe,
-                        $"SECRET_GRACE_PERIOD_RATIO {ratio.ToString(CultureInfo.InvariantCulture)} with jitter {jitter.ToString(CultureInfo.InvariantCulture)} and {ttlText} leaves {Format(slack)} between the latest rotation and expiry, less than {Format(MinimumRotationSlack)}: an istiod outage that long lets workload certificates expire.")
+                        Message(
+                            LifetimeRuleMessages.RotationSlackTooShort,
+                            ratio.ToString(CultureInfo.InvariantCulture),
+                            jitter.ToString(CultureInfo.InvariantCulture),
+                            ttlText,
+                            Format(slack),
+                            Format(LifetimeRuleThresholds.MinimumRotationSlack)))
                         .WithSeverity(RuleSeverity.Warning),
                     position));
             }
@@ -233,7 +235,7 @@ public static class LifetimeLint
                 if (where is { } position)
                 {
                     findings.Add(At(
-                        new Finding(RuleCatalog.WorkloadTtlAboveMaximum, $"{workload.Describe()} is above {maxText}: every workload CSR fails with {issuance.ErrorCode} ({issuance.ErrorMessage})."),
+                        new Finding(RuleCatalog.WorkloadTtlAboveMaximum, Message(LifetimeRuleMessages.WorkloadTtlAboveMaximum, workload.Describe(), maxText, issuance.ErrorCode, issuance.ErrorMessage)),
                         position));
                 }
             }
@@ -244,7 +246,7 @@ public static class LifetimeLint
                 findings.Add(At(
                     new Finding(
                         RuleCatalog.WorkloadTtlAboveMaximum,
-                        $"DEFAULT_WORKLOAD_CERT_TTL '{defaultValue.RawValue}' is above {maxText}: istiod does not refuse it, it issues certificates longer than its maximum to every client that requests no TTL.")
+                        Message(LifetimeRuleMessages.DefaultWorkloadTtlAboveMaximum, defaultValue.RawValue, maxText))
                         .WithSeverity(RuleSeverity.Warning),
                     defaultValue.Position));
             }
@@ -257,10 +259,10 @@ public static class LifetimeLint
             .Concat(istiods.Where(d => d.DefaultTtl is not null).Select(d => (Ttl: d.DefaultTtl!.Value, Text: $"DEFAULT_WORKLOAD_CERT_TTL '{d.Settings!.DefaultWorkloadCertTtl!.RawValue}'", d.Settings.DefaultWorkloadCertTtl.Position)));
         foreach ((TimeSpan ttl, string text, SourcePosition position) in values)
         {
-            if (ttl > TimeSpan.Zero && ttl < MinimumWorkloadTtl)
+            if (ttl > TimeSpan.Zero && ttl < LifetimeRuleThresholds.MinimumWorkloadTtl)
             {
                 findings.Add(At(
-                    new Finding(RuleCatalog.WorkloadTtlTooShort, $"{text} is below {Format(MinimumWorkloadTtl)}: every workload renews its certificate that often, load on istiod for no security gain."),
+                    new Finding(RuleCatalog.WorkloadTtlTooShort, Message(LifetimeRuleMessages.WorkloadTtlTooShort, text, Format(LifetimeRuleThresholds.MinimumWorkloadTtl))),
                     position));
             }
         }
@@ -466,6 +468,8 @@ public static class LifetimeLint
         findings.Add(At(new Finding(rule, $"{setting} '{value.RawValue}' cannot be read as a Go duration: {error.TrimEnd('.')}."), value.Position));
         return null;
     }
+
+    private static string Message(string format, params object?[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 
     private static string Format(TimeSpan value) => GoDuration.FromTimeSpan(value).Format();
 

@@ -1,0 +1,46 @@
+using Golem.MeshPki.Rules;
+using Microsoft.CodeAnalysis;
+
+namespace Golem.MeshPki.Analyzers;
+
+/// <summary>
+/// The analyzers' descriptors, built from the library's rule catalogue (compiled in as shared source): the id, title
+/// and help link are the library's; the message format is the shared <see cref="LifetimeRuleMessages"/> text.
+/// </summary>
+/// <remarks>
+/// The id, category and default severity are written as constants because Roslyn's release tracking
+/// (AnalyzerReleases.*.md) reads them at compile time; a test checks them against <see cref="RuleCatalog"/>.
+/// </remarks>
+internal static class Descriptors
+{
+    public const string Category = "Lifetimes";
+
+    public static readonly DiagnosticDescriptor GracePeriodRatioUnsafe = new(
+        RuleIdentifiers.GracePeriodRatioUnsafe,
+        RuleCatalog.GracePeriodRatioUnsafe.Title,
+        LifetimeRuleMessages.GracePeriodRatioOutsideRange,
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: RuleCatalog.GracePeriodRatioUnsafe.HelpLink);
+
+    public static readonly DiagnosticDescriptor WorkloadTtlAboveMaximum = new(
+        RuleIdentifiers.WorkloadTtlAboveMaximum,
+        RuleCatalog.WorkloadTtlAboveMaximum.Title,
+        LifetimeRuleMessages.WorkloadCertificateTtlAboveMaximum,
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: RuleCatalog.WorkloadTtlAboveMaximum.HelpLink);
+}
+
+/// <summary>The library types the analyzers look at, by metadata name (the analyzer never references the library).</summary>
+internal static class LibraryTypes
+{
+    public const string WorkloadCertificatePolicy = "Golem.MeshPki.Lifetimes.WorkloadCertificatePolicy";
+
+    public const string IntermediateCaPolicy = "Golem.MeshPki.Lifetimes.IntermediateCaPolicy";
+
+    /// <summary>.editorconfig key for istiod's MAX_WORKLOAD_CERT_TTL, a Go duration (e.g. <c>2160h</c>).</summary>
+    public const string MaxWorkloadCertTtlOption = "golem_meshpki.max_workload_cert_ttl";
+}

@@ -1,0 +1,43 @@
+namespace Golem.MeshPki.Rules;
+
+/// <summary>
+/// The message formats of the MPKI2xxx lifetime rules, in one place: <c>meshpki lint</c>, the library's run-time
+/// policy checks and the Roslyn analyzers (which compile this file as linked source) say the same thing.
+/// </summary>
+/// <remarks>
+/// Composite format strings for <see cref="string.Format(IFormatProvider, string, object[])"/> with the invariant
+/// culture; each documents its arguments. Messages quote their values and end with a period (CONVENTIONS.md).
+/// Plain C# that compiles for netstandard2.0 and net10.0.
+/// </remarks>
+internal static class LifetimeRuleMessages
+{
+    /// <summary>MPKI2001 error. {0}: the setting ("SECRET_GRACE_PERIOD_RATIO", "Grace period ratio"); {1}: its value; {2}: the effect.</summary>
+    public const string GracePeriodRatioOutsideRange = "{0} '{1}' is outside (0, 1): {2}.";
+
+    /// <summary>MPKI2001: the effect of a ratio at or below 0 (istio-agent clamps it to 0).</summary>
+    public const string GracePeriodRatioAtOrBelowZeroEffect = "istio-agent rotates at expiry, so workloads hold an expired certificate until the new one arrives";
+
+    /// <summary>MPKI2001: the effect of a ratio at or above 1 (istio-agent clamps it to 1).</summary>
+    public const string GracePeriodRatioAtOrAboveOneEffect = "istio-agent rotates at once, on every certificate it receives";
+
+    /// <summary>MPKI2001 warning. {0}: the ratio as written; {1}: the nominal rotation offset; {2}: the TTL described.</summary>
+    public const string GracePeriodRatioRotatesTooOften = "SECRET_GRACE_PERIOD_RATIO '{0}' rotates workload certificates {1} after issuance with {2}, more often than every 10% of the TTL: CSR load on istiod for no gain.";
+
+    /// <summary>MPKI2001 warning. {0}: ratio; {1}: jitter; {2}: the TTL described; {3}: the slack; {4}: the minimum slack.</summary>
+    public const string RotationSlackTooShort = "SECRET_GRACE_PERIOD_RATIO {0} with jitter {1} and {2} leaves {3} between the latest rotation and expiry, less than {4}: an istiod outage that long lets workload certificates expire.";
+
+    /// <summary>MPKI2002 (lint). {0}: the TTL described; {1}: the maximum described; {2}: istiod's error code; {3}: istiod's error text.</summary>
+    public const string WorkloadTtlAboveMaximum = "{0} is above {1}: every workload CSR fails with {2} ({3}).";
+
+    /// <summary>MPKI2002 (lint, warning). {0}: DEFAULT_WORKLOAD_CERT_TTL as written; {1}: the maximum described.</summary>
+    public const string DefaultWorkloadTtlAboveMaximum = "DEFAULT_WORKLOAD_CERT_TTL '{0}' is above {1}: istiod does not refuse it, it issues certificates longer than its maximum to every client that requests no TTL.";
+
+    /// <summary>MPKI2002 (code: run-time policy checks and analyzers). {0}: the TTL; {1}: the maximum (TimeSpan "c" format).</summary>
+    public const string WorkloadCertificateTtlAboveMaximum = "Workload certificate TTL '{0}' exceeds istiod's maximum '{1}'; every CSR will fail with TTL_ERROR.";
+
+    /// <summary>MPKI2010. {0}: the TTL described; {1}: the minimum.</summary>
+    public const string WorkloadTtlTooShort = "{0} is below {1}: every workload renews its certificate that often, load on istiod for no security gain.";
+
+    /// <summary>The name of the grace period ratio in code (C# API) messages.</summary>
+    public const string GracePeriodRatioInCode = "Grace period ratio";
+}

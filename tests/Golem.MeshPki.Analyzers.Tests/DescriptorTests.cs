@@ -1,0 +1,55 @@
+using Golem.MeshPki.Analyzers.Rules;
+using Golem.MeshPki.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Golem.MeshPki.Analyzers.Tests;
+
+/// <summary>The analyzers say what the rule catalogue says: one id, one title, one severity, one help page.</summary>
+public sealed class DescriptorTests
+{
+    public static TheoryData<DiagnosticAnalyzer> Analyzers => new() { new GracePeriodRatioAnalyzer(), new WorkloadTtlAboveMaximumAnalyzer() };
+
+    [Theory]
+    [MemberData(nameof(Analyzers))]
+    public void Descriptors_match_the_rule_catalogue(DiagnosticAnalyzer analyzer)
+    {
+        foreach (DiagnosticDescriptor descriptor in analyzer.SupportedDiagnostics)
+        {
+            RuleDescriptor rule = Assert.IsType<RuleDescriptor>(RuleCatalog.Find(descriptor.Id));
+            Assert.Equal(rule.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(rule.Category, descriptor.Category);
+            Assert.Equal(rule.HelpLink, descriptor.HelpLinkUri);
+            DiagnosticSeverity expected = rule.DefaultSeverity switch
+            {
+                RuleSeverity.Error => DiagnosticSeverity.Error,
+                RuleSeverity.Warning => DiagnosticSeverity.Warning,
+                _ => DiagnosticSeverity.Info,
+            };
+            Assert.Equal(expected, descriptor.DefaultSeverity);
+            Assert.True(descriptor.IsEnabledByDefault);
+        }
+    }
+
+    [Theory]
+    [InlineData("2160h", 2160 * 3600.0)]
+    [InlineData("24h", 86400.0)]
+    [InlineData("1h30m", 5400.0)]
+    [InlineData("1.5h", 5400.0)]
+    [InlineData("86400s", 86400.0)]
+    [InlineData("300ms", 0.3)]
+    [InlineData("0", 0.0)]
+    public void EditorConfig_durations_read_as_Go_durations(string text, double seconds)
+    {
+        Assert.True(EditorConfigDuration.TryParse(text, out TimeSpan value));
+        Assert.Equal(seconds, value.TotalSeconds, 6);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("90d")]
+    [InlineData("ninety days")]
+    [InlineData("h")]
+    [InlineData("-1h")]
+    public void Unreadable_editorconfig_durations_are_rejected(string text) => Assert.False(EditorConfigDuration.TryParse(text, out _));
+}
