@@ -32,6 +32,42 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: RuleCatalog.WorkloadTtlAboveMaximum.HelpLink);
+
+    public static readonly DiagnosticDescriptor WorkloadTtlTooShort = new(
+        RuleIdentifiers.WorkloadTtlTooShort,
+        RuleCatalog.WorkloadTtlTooShort.Title,
+        LifetimeRuleMessages.WorkloadTtlTooShort,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: RuleCatalog.WorkloadTtlTooShort.HelpLink);
+
+    public static readonly DiagnosticDescriptor RenewBeforeNotBelowDuration = new(
+        RuleIdentifiers.RenewBeforeNotBelowDuration,
+        RuleCatalog.RenewBeforeNotBelowDuration.Title,
+        LifetimeRuleMessages.CertManagerWebhookRejectsIntermediate,
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: RuleCatalog.RenewBeforeNotBelowDuration.HelpLink);
+
+    public static readonly DiagnosticDescriptor CertManagerDurationTooShort = new(
+        RuleIdentifiers.CertManagerDurationTooShort,
+        RuleCatalog.CertManagerDurationTooShort.Title,
+        LifetimeRuleMessages.CertManagerWebhookRejectsIntermediate,
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: RuleCatalog.CertManagerDurationTooShort.HelpLink);
+
+    public static readonly DiagnosticDescriptor RenewBeforeSetTwice = new(
+        RuleIdentifiers.RenewBeforeSetTwice,
+        RuleCatalog.RenewBeforeSetTwice.Title,
+        LifetimeRuleMessages.CertManagerWebhookRejectsIntermediate,
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: RuleCatalog.RenewBeforeSetTwice.HelpLink);
 }
 
 /// <summary>The library types the analyzers look at, by metadata name (the analyzer never references the library).</summary>

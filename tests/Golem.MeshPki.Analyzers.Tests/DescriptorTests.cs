@@ -8,7 +8,15 @@ namespace Golem.MeshPki.Analyzers.Tests;
 /// <summary>The analyzers say what the rule catalogue says: one id, one title, one severity, one help page.</summary>
 public sealed class DescriptorTests
 {
-    public static TheoryData<DiagnosticAnalyzer> Analyzers => new() { new GracePeriodRatioAnalyzer(), new WorkloadTtlAboveMaximumAnalyzer() };
+    public static TheoryData<DiagnosticAnalyzer> Analyzers => new()
+    {
+        new GracePeriodRatioAnalyzer(),
+        new WorkloadTtlAboveMaximumAnalyzer(),
+        new WorkloadTtlTooShortAnalyzer(),
+        new RenewBeforeNotBelowDurationAnalyzer(),
+        new CertManagerDurationTooShortAnalyzer(),
+        new RenewBeforeSetTwiceAnalyzer(),
+    };
 
     [Theory]
     [MemberData(nameof(Analyzers))]

@@ -58,7 +58,7 @@ public sealed class WorkloadTtlAboveMaximumAnalyzerTests
     [Theory]
     [InlineData("return new WorkloadCertificatePolicy { Ttl = existing.Ttl };")]
     [InlineData("return new WorkloadCertificatePolicy { Ttl = TimeSpan.FromDays(DateTime.Now.Day + 100) };")]
-    [InlineData("return new WorkloadCertificatePolicy { Ttl = TimeSpan.Parse(\"100.00:00:00\") };")]
+    [InlineData("return new WorkloadCertificatePolicy { Ttl = TimeSpan.Parse(\"100 days\") };")]
     [InlineData("return new WorkloadCertificatePolicy { Ttl = TimeSpan.FromDays(100), MaxWorkloadCertTtl = existing.MaxWorkloadCertTtl };")]
     public async Task Unknown_values_are_skipped(string statement) =>
         await Verify.VerifyAsync(Code(statement), null);

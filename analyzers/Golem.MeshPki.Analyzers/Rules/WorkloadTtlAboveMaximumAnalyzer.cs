@@ -31,17 +31,16 @@ public sealed class WorkloadTtlAboveMaximumAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(LibraryTypes.WorkloadCertificatePolicy) is not { } policy
-                || start.Compilation.GetTypeByMetadataName("System.TimeSpan") is not { } timeSpan)
+            if (start.Compilation.GetTypeByMetadataName(LibraryTypes.WorkloadCertificatePolicy) is not { } policy)
             {
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, policy, timeSpan), OperationKind.ObjectCreation, OperationKind.With);
+            start.RegisterOperationAction(c => Analyze(c, policy), OperationKind.ObjectCreation, OperationKind.With);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol policy, INamedTypeSymbol timeSpan)
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol policy)
     {
         if (!SymbolEqualityComparer.Default.Equals(context.Operation.Type, policy))
         {
@@ -49,7 +48,7 @@ public sealed class WorkloadTtlAboveMaximumAnalyzer : DiagnosticAnalyzer
         }
 
         List<AssignedValue> values = AssignedValues.Collect(context.Operation);
-        if (AssignedValues.Last(values, Ttl) is not { } ttlValue || !ConstantValues.TryGetTimeSpan(ttlValue, timeSpan, out TimeSpan ttl))
+        if (AssignedValues.Last(values, Ttl) is not { } ttlValue || !ConstantValues.TryGetTimeSpan(ttlValue, out TimeSpan ttl))
         {
             return;
         }
@@ -57,7 +56,7 @@ public sealed class WorkloadTtlAboveMaximumAnalyzer : DiagnosticAnalyzer
         TimeSpan max;
         if (AssignedValues.Last(values, MaxWorkloadCertTtl) is { } maxValue && !ConstantValues.IsNull(maxValue))
         {
-            if (!ConstantValues.TryGetTimeSpan(maxValue, timeSpan, out max))
+            if (!ConstantValues.TryGetTimeSpan(maxValue, out max))
             {
                 return;
             }

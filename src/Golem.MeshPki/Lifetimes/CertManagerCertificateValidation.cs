@@ -51,10 +51,10 @@ public static class CertManagerCertificateValidation
 
         if (effective < minimumDuration)
         {
-            errors.Add(new("spec.duration", effective.Format(), $"certificate duration must be greater than {minimumDuration}"));
+            errors.Add(new("spec.duration", effective.Format(), Detail(LifetimeRuleMessages.CertManagerDurationTooShortDetail, minimumDuration)));
         }
 
-        const string MutuallyExclusive = "renewBefore and renewBeforePercentage are mutually exclusive and cannot both be set";
+        const string MutuallyExclusive = LifetimeRuleMessages.CertManagerRenewBeforeMutuallyExclusiveDetail;
         if (renewBefore is TimeSpan both && renewBeforePercentage is int bothPercentage)
         {
             errors.Add(new("spec.renewBefore", GoDuration.FromTimeSpan(both).Format(), MutuallyExclusive));
@@ -66,12 +66,12 @@ public static class CertManagerCertificateValidation
             GoDuration rb = GoDuration.FromTimeSpan(rbSpan);
             if (rb < minimumRenewBefore)
             {
-                errors.Add(new("spec.renewBefore", rb.Format(), $"certificate renewBefore must be greater than {minimumRenewBefore}"));
+                errors.Add(new("spec.renewBefore", rb.Format(), Detail(LifetimeRuleMessages.CertManagerRenewBeforeTooShortDetail, minimumRenewBefore)));
             }
 
             if (rb >= effective)
             {
-                errors.Add(new("spec.renewBefore", rb.Format(), $"certificate duration {effective} must be greater than renewBefore {rb}"));
+                errors.Add(new("spec.renewBefore", rb.Format(), Detail(LifetimeRuleMessages.CertManagerRenewBeforeNotBelowDurationDetail, effective, rb)));
             }
         }
 
@@ -94,4 +94,6 @@ public static class CertManagerCertificateValidation
 
         return errors;
     }
+
+    private static string Detail(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

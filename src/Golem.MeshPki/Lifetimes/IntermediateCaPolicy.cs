@@ -1,3 +1,4 @@
+using System.Globalization;
 using Golem.MeshPki.Rules;
 
 namespace Golem.MeshPki.Lifetimes;
@@ -71,9 +72,11 @@ public sealed record IntermediateCaPolicy
                 rule = RuleCatalog.RenewBeforeNotBelowDuration;
             }
 
-            findings.Add(new Finding(rule, $"cert-manager's webhook rejects the intermediate: {error.Field}: Invalid value: \"{error.Value}\": {error.Detail}."));
+            findings.Add(new Finding(rule, Message(LifetimeRuleMessages.CertManagerWebhookRejectsIntermediate, error.Field, error.Value, error.Detail)));
         }
 
         return findings.AsReadOnly();
     }
+
+    private static string Message(string format, params object?[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

@@ -84,7 +84,7 @@ public sealed record WorkloadCertificatePolicy
                 RuleCatalog.WorkloadTtlTooShort,
                 Message(
                     LifetimeRuleMessages.WorkloadTtlTooShort,
-                    "Workload certificate TTL '" + Ttl.ToString("c", CultureInfo.InvariantCulture) + "'",
+                    Message(LifetimeRuleMessages.WorkloadCertificateTtlInCode, Ttl.ToString("c", CultureInfo.InvariantCulture)),
                     GoDuration.FromTimeSpan(LifetimeRuleThresholds.MinimumWorkloadTtl).Format())));
         }
 

@@ -40,4 +40,25 @@ internal static class LifetimeRuleMessages
 
     /// <summary>The name of the grace period ratio in code (C# API) messages.</summary>
     public const string GracePeriodRatioInCode = "Grace period ratio";
+
+    /// <summary>MPKI2010 (code): how a workload TTL is described in code messages. {0}: the TTL (TimeSpan "c" format).</summary>
+    public const string WorkloadCertificateTtlInCode = "Workload certificate TTL '{0}'";
+
+    /// <summary>
+    /// MPKI2004-MPKI2006 (code: run-time policy checks and analyzers). {0}: the field (<c>spec.renewBefore</c>);
+    /// {1}: its value (Go duration, or the percentage); {2}: cert-manager's detail, one of the <c>CertManager*Detail</c> formats.
+    /// </summary>
+    public const string CertManagerWebhookRejectsIntermediate = "cert-manager's webhook rejects the intermediate: {0}: Invalid value: \"{1}\": {2}.";
+
+    /// <summary>MPKI2005, cert-manager's webhook detail (verbatim). {0}: the minimum duration (Go duration).</summary>
+    public const string CertManagerDurationTooShortDetail = "certificate duration must be greater than {0}";
+
+    /// <summary>MPKI2005, cert-manager's webhook detail (verbatim). {0}: the minimum renewBefore (Go duration).</summary>
+    public const string CertManagerRenewBeforeTooShortDetail = "certificate renewBefore must be greater than {0}";
+
+    /// <summary>MPKI2004, cert-manager's webhook detail (verbatim). {0}: the duration; {1}: renewBefore (Go durations).</summary>
+    public const string CertManagerRenewBeforeNotBelowDurationDetail = "certificate duration {0} must be greater than renewBefore {1}";
+
+    /// <summary>MPKI2006, cert-manager's webhook detail (verbatim).</summary>
+    public const string CertManagerRenewBeforeMutuallyExclusiveDetail = "renewBefore and renewBeforePercentage are mutually exclusive and cannot both be set";
 }

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Golem.MeshPki.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Golem.MeshPki.Analyzers.Rules;
+
+/// <summary>MPKI2010: a constant workload TTL above zero and below 1 hour on a <c>WorkloadCertificatePolicy</c> (warning).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class WorkloadTtlTooShortAnalyzer : PolicyAnalyzer
+{
+    public WorkloadTtlTooShortAnalyzer()
+        : base(LibraryTypes.WorkloadCertificatePolicy, Descriptors.WorkloadTtlTooShort)
+    {
+    }
+
+    private protected override void Analyze(OperationAnalysisContext context, PolicySettings settings)
+    {
+        // As WorkloadCertificatePolicy.Validate: zero or negative is another problem, not a short TTL.
+        if (settings.TryGetTimeSpan("Ttl", out TimeSpan ttl, out IOperation where)
+            && ttl > TimeSpan.Zero
+            && ttl < LifetimeRuleThresholds.MinimumWorkloadTtl)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.WorkloadTtlTooShort,
+                where.Syntax.GetLocation(),
+                string.Format(CultureInfo.InvariantCulture, LifetimeRuleMessages.WorkloadCertificateTtlInCode, ttl.ToString("c", CultureInfo.InvariantCulture)),
+                GoDurationText.Format(LifetimeRuleThresholds.MinimumWorkloadTtl)));
+        }
+    }
+}
