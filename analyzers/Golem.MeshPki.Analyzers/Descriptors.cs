@@ -80,3 +80,10 @@ internal static class LibraryTypes
     /// <summary>.editorconfig key for istiod's MAX_WORKLOAD_CERT_TTL, a Go duration (e.g. <c>2160h</c>).</summary>
     public const string MaxWorkloadCertTtlOption = "golem_meshpki.max_workload_cert_ttl";
 }
+
+/// <summary>Keys of <see cref="Diagnostic.Properties"/> the analyzers set for their code fixes.</summary>
+public static class DiagnosticProperties
+{
+    /// <summary>MPKI2002: present when istiod's default TTL (24h) is within the maximum, so the fix to 24h is safe.</summary>
+    public const string DefaultTtlFits = "DefaultTtlFits";
+}

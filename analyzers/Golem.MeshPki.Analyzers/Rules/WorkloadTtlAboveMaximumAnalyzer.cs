@@ -69,9 +69,14 @@ public sealed class WorkloadTtlAboveMaximumAnalyzer : DiagnosticAnalyzer
         // istiod compares seconds (security/pkg/pki/ca/ca.go: requestedLifetime.Seconds() > maxCertTTL.Seconds()).
         if (ttl.TotalSeconds > max.TotalSeconds)
         {
+            // istiod's default TTL is the fix only when it fits the maximum (a maximum below 24h leaves the choice open).
+            ImmutableDictionary<string, string?> properties = LifetimeRuleThresholds.DefaultWorkloadCertTtl.TotalSeconds <= max.TotalSeconds
+                ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DefaultTtlFits, "true")
+                : ImmutableDictionary<string, string?>.Empty;
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.WorkloadTtlAboveMaximum,
                 ttlValue.Syntax.GetLocation(),
+                properties,
                 ttl.ToString("c", CultureInfo.InvariantCulture),
                 max.ToString("c", CultureInfo.InvariantCulture)));
         }

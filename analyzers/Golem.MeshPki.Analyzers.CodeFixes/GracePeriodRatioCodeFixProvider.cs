@@ -1,0 +1,26 @@
+using System.Composition;
+using System.Globalization;
+using Golem.MeshPki.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Golem.MeshPki.Analyzers.CodeFixes;
+
+/// <summary>MPKI2001: set the grace period ratio to istio-agent's default, 0.5.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GracePeriodRatioCodeFixProvider))]
+[Shared]
+public sealed class GracePeriodRatioCodeFixProvider : ReplaceValueCodeFixProvider
+{
+    public GracePeriodRatioCodeFixProvider()
+        : base(RuleIdentifiers.GracePeriodRatioUnsafe, "Set the grace period ratio to istio-agent's default, 0.5")
+    {
+    }
+
+    private protected override ExpressionSyntax Replacement(SemanticModel model, int position) => SyntaxFactory.LiteralExpression(
+        SyntaxKind.NumericLiteralExpression,
+        SyntaxFactory.Literal(
+            LifetimeRuleThresholds.DefaultGracePeriodRatio.ToString("0.0###", CultureInfo.InvariantCulture),
+            LifetimeRuleThresholds.DefaultGracePeriodRatio));
+}
