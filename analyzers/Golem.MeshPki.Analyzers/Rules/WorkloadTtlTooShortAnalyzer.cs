@@ -1,4 +1,5 @@
 using System.Globalization;
+using Golem.MeshPki.Lifetimes;
 using Golem.MeshPki.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

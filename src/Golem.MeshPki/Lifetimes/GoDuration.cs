@@ -305,72 +305,8 @@ public readonly record struct GoDuration(long Nanoseconds) : IComparable<GoDurat
 
     /// <summary>Writes the duration exactly as Go's <c>Duration.String</c>: "24h0m0s", "1h30m0s", "300ms", "1.5µs", "0s".</summary>
     /// <returns>The Go duration string.</returns>
-    public string Format()
-    {
-        // golang/go src/time/format.go Duration.format: below one second the largest of ns, µs (U+00B5), ms
-        // that fits, with a fraction; otherwise [Nh][Nm]N[.fff]s, the hours and minutes only when non-zero above.
-        ulong u = Nanoseconds < 0 ? unchecked(0UL - (ulong)Nanoseconds) : (ulong)Nanoseconds;
-        var text = new StringBuilder(32);
-        if (Nanoseconds < 0)
-        {
-            text.Append('-');
-        }
-
-        if (u < Second)
-        {
-            if (u == 0)
-            {
-                return "0s";
-            }
-
-            (int precision, string unit) = u switch
-            {
-                < Microsecond => (0, "ns"),
-                < Millisecond => (3, "\u00B5s"),
-                _ => (6, "ms"),
-            };
-            AppendWithFraction(text, u, precision);
-            text.Append(unit);
-            return text.ToString();
-        }
-
-        ulong seconds = u / Second;
-        ulong hours = seconds / 3600;
-        ulong minutes = seconds / 60 % 60;
-        if (hours > 0)
-        {
-            text.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('h');
-        }
-
-        if (hours > 0 || minutes > 0)
-        {
-            text.Append(minutes.ToString(CultureInfo.InvariantCulture)).Append('m');
-        }
-
-        AppendWithFraction(text, (seconds % 60 * Second) + (u % Second), 9);
-        text.Append('s');
-        return text.ToString();
-    }
-
-    /// <summary>Go's fmtFrac then fmtInt: v / 10^precision, the fraction without trailing zeros and without a point when zero.</summary>
-    private static void AppendWithFraction(StringBuilder text, ulong value, int precision)
-    {
-        ulong divisor = 1;
-        for (int p = 0; p < precision; p++)
-        {
-            divisor *= 10;
-        }
-
-        text.Append((value / divisor).ToString(CultureInfo.InvariantCulture));
-        ulong fraction = value % divisor;
-        if (fraction == 0)
-        {
-            return;
-        }
-
-        string digits = fraction.ToString(CultureInfo.InvariantCulture).PadLeft(precision, '0').TrimEnd('0');
-        text.Append('.').Append(digits);
-    }
+    public string Format() =>
+        GoDurationText.Format(Nanoseconds < 0, Nanoseconds < 0 ? unchecked(0UL - (ulong)Nanoseconds) : (ulong)Nanoseconds);
 
     /// <summary>The Go duration string (<see cref="Format"/>).</summary>
     /// <returns>The Go duration string.</returns>

@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
 
-namespace Golem.MeshPki.Analyzers;
+namespace Golem.MeshPki.Lifetimes;
 
 /// <summary>
-/// Writes a TimeSpan as Go's <c>Duration.String</c> does ("1h0m0s", "5m0s", "300ms"), as the library's
-/// <c>GoDuration.Format</c> writes it (the analyzer does not load the library): the cert-manager messages quote Go
-/// durations, as the webhook does.
+/// Writes a duration exactly as Go's <c>Duration.String</c> does ("24h0m0s", "1h30m0s", "300ms", "1.5µs", "0s"):
+/// the one implementation behind <c>GoDuration.Format</c> and the Roslyn analyzers' messages.
 /// </summary>
+/// <remarks>
+/// Plain C# that compiles for netstandard2.0 too: the analyzers compile this file as linked source, because they
+/// must not load the library.
+/// </remarks>
 internal static class GoDurationText
 {
     private const ulong NanosecondsPerTick = 100;
@@ -15,12 +18,22 @@ internal static class GoDurationText
     private const ulong Millisecond = 1000 * Microsecond;
     private const ulong Second = 1000 * Millisecond;
 
+    /// <summary>Writes a <see cref="TimeSpan"/> (100 ns ticks) as a Go duration.</summary>
     public static string Format(TimeSpan value)
     {
         long ticks = value.Ticks;
-        ulong u = (ticks < 0 ? unchecked(0UL - (ulong)ticks) : (ulong)ticks) * NanosecondsPerTick;
+        ulong magnitude = unchecked((ticks < 0 ? 0UL - (ulong)ticks : (ulong)ticks) * NanosecondsPerTick);
+        return Format(ticks < 0, magnitude);
+    }
+
+    /// <summary>Writes a duration of <paramref name="nanoseconds"/> (its magnitude) with the sign <paramref name="negative"/>.</summary>
+    public static string Format(bool negative, ulong nanoseconds)
+    {
+        // golang/go src/time/format.go Duration.format: below one second the largest of ns, µs (U+00B5), ms
+        // that fits, with a fraction; otherwise [Nh][Nm]N[.fff]s, the hours and minutes only when non-zero above.
+        ulong u = nanoseconds;
         var text = new StringBuilder(32);
-        if (ticks < 0)
+        if (negative)
         {
             text.Append('-');
         }
@@ -61,6 +74,7 @@ internal static class GoDurationText
         return text.ToString();
     }
 
+    /// <summary>Go's fmtFrac then fmtInt: v / 10^precision, the fraction without trailing zeros and without a point when zero.</summary>
     private static void AppendWithFraction(StringBuilder text, ulong value, int precision)
     {
         ulong divisor = 1;
