@@ -3,6 +3,7 @@ using Golem.MeshPki.Cli.Verification;
 using Golem.MeshPki.Packaging;
 using Golem.MeshPki.Rules;
 using Spectre.Console;
+using static Golem.MeshPki.Cli.Output.ReportConsole;
 
 namespace Golem.MeshPki.Cli.Output;
 
@@ -15,20 +16,8 @@ namespace Golem.MeshPki.Cli.Output;
 /// </summary>
 internal static class VerifyReportRenderer
 {
-    // Plain output is not wrapped: a subject or a message stays on its line.
-    private const int PlainWidth = 8192;
-
     /// <summary>Cells in the validity bar.</summary>
     internal const int BarWidth = 20;
-
-    private static readonly Style Heading = new(decoration: Decoration.Bold);
-    private static readonly Style Label = new(foreground: Color.Grey);
-    private static readonly Style Good = new(foreground: Color.Green);
-    private static readonly Style Warning = new(foreground: Color.Yellow);
-    private static readonly Style Bad = new(foreground: Color.Red, decoration: Decoration.Bold);
-
-    // Certificates that expire within this many days are shown in the warning colour (the validator's default horizon).
-    private static readonly TimeSpan ExpiresSoon = TimeSpan.FromDays(30);
 
     /// <summary>Writes <paramref name="report"/> to <paramref name="stdout"/>.</summary>
     /// <param name="report">The verdict.</param>
@@ -36,7 +25,7 @@ internal static class VerifyReportRenderer
     /// <param name="terminal">Colours and width, or <see langword="null"/> for plain text.</param>
     public static void Render(VerifyReport report, TextWriter stdout, TerminalOptions? terminal)
     {
-        IAnsiConsole console = CreateConsole(stdout, terminal);
+        IAnsiConsole console = ReportConsole.Create(stdout, terminal);
         bool unicode = console.Profile.Capabilities.Unicode;
         WriteHeader(console, report);
         console.WriteLine();
@@ -205,29 +194,5 @@ internal static class VerifyReportRenderer
         }
 
         console.WriteLine();
-    }
-
-    /// <summary>Writes text that may come from an input, escaped for the terminal; never as markup.</summary>
-    private static void Write(IAnsiConsole console, string text, Style style) =>
-        console.Write(TerminalText.Escape(text), style);
-
-    private static string Count(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
-
-    private static IAnsiConsole CreateConsole(TextWriter stdout, TerminalOptions? terminal)
-    {
-        bool color = terminal?.UseColor == true;
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(stdout),
-
-            // The enrichers detect CI systems and change the profile; the caller already decided.
-            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
-        });
-        console.Profile.Width = terminal?.Width ?? PlainWidth;
-        return console;
     }
 }
