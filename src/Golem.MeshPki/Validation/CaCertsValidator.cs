@@ -174,7 +174,7 @@ public static class CaCertsValidator
         {
             CheckPinnedRoot(bundle, anchor, options, findings);
             CheckLifetimes(bundle, result.Path, findings);
-            CheckCrlCoverage(bundle, result.Path, findings);
+            CheckCrlCoverage(bundle, policy.CertificateRevocationLists, result.Path, findings);
         }
 
         return chain;
@@ -276,26 +276,15 @@ public static class CaCertsValidator
     /// istiod (keycertbundle.go): when a CRL is supplied, every certificate of the chain below the root needs one
     /// from its issuer; a bundle with a CRL for some links only is refused.
     /// </summary>
-    private static void CheckCrlCoverage(CaCertsBundle bundle, IReadOnlyList<DerCertificate> path, List<Finding> findings)
+    private static void CheckCrlCoverage(CaCertsBundle bundle, IReadOnlyList<DerCertificateRevocationList> crls, IReadOnlyList<DerCertificate> path, List<Finding> findings)
     {
+        // The CRLs as read for the path check (unreadable ones were reported there as MPKI1025).
         if (bundle.Crls.Count == 0)
         {
             return;
         }
 
-        var issuers = new List<DistinguishedName>();
-        foreach (BundleCrl crl in bundle.Crls)
-        {
-            try
-            {
-                issuers.Add(DerCertificateRevocationList.Parse(crl.Data).Issuer);
-            }
-            catch (CertificateFormatException)
-            {
-                // Reported as MPKI1025 when the CRLs were read for the path check.
-            }
-        }
-
+        List<DistinguishedName> issuers = crls.Select(crl => crl.Issuer).ToList();
         for (int i = 0; i + 1 < path.Count; i++)
         {
             if (!issuers.Contains(path[i].Issuer))
