@@ -8,8 +8,17 @@ namespace Golem.MeshPki.Analyzers;
 /// and help link are the library's; the message format is the shared <see cref="LifetimeRuleMessages"/> text.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The id, category and default severity are written as constants because Roslyn's release tracking
 /// (AnalyzerReleases.*.md) reads them at compile time; a test checks them against <see cref="RuleCatalog"/>.
+/// </para>
+/// <para>
+/// Every analyzer rule defaults to <see cref="DiagnosticSeverity.Warning"/>, whatever the catalogue's severity (issue 5:
+/// "underlined in the editor and as a build warning"). A constant in code is a finding about code that may never run
+/// with those values, so it must not break a consumer's build on upgrade; <c>meshpki lint</c> keeps the catalogue's
+/// severity for deployed configuration. A bank that wants the build to fail says so in .editorconfig
+/// (<c>dotnet_diagnostic.MPKI2002.severity = error</c>) or with TreatWarningsAsErrors.
+/// </para>
 /// </remarks>
 internal static class Descriptors
 {
@@ -20,7 +29,7 @@ internal static class Descriptors
         RuleCatalog.GracePeriodRatioUnsafe.Title,
         LifetimeRuleMessages.GracePeriodRatioOutsideRange,
         Category,
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: RuleCatalog.GracePeriodRatioUnsafe.HelpLink);
 
@@ -29,7 +38,7 @@ internal static class Descriptors
         RuleCatalog.WorkloadTtlAboveMaximum.Title,
         LifetimeRuleMessages.WorkloadCertificateTtlAboveMaximum,
         Category,
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: RuleCatalog.WorkloadTtlAboveMaximum.HelpLink);
 
@@ -47,7 +56,7 @@ internal static class Descriptors
         RuleCatalog.RenewBeforeNotBelowDuration.Title,
         LifetimeRuleMessages.CertManagerWebhookRejectsIntermediate,
         Category,
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: RuleCatalog.RenewBeforeNotBelowDuration.HelpLink);
 
@@ -56,7 +65,7 @@ internal static class Descriptors
         RuleCatalog.CertManagerDurationTooShort.Title,
         LifetimeRuleMessages.CertManagerWebhookRejectsIntermediate,
         Category,
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: RuleCatalog.CertManagerDurationTooShort.HelpLink);
 
@@ -65,7 +74,7 @@ internal static class Descriptors
         RuleCatalog.RenewBeforeSetTwice.Title,
         LifetimeRuleMessages.CertManagerWebhookRejectsIntermediate,
         Category,
-        DiagnosticSeverity.Error,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: RuleCatalog.RenewBeforeSetTwice.HelpLink);
 }

@@ -43,28 +43,28 @@ public sealed partial class PackageAnalyzerEndToEndTests : IClassFixture<PackedL
         """;
 
     [Fact]
-    public void Consumer_with_unsafe_constants_fails_with_MPKI2002_and_MPKI2001_at_their_values_by_default()
+    public void Consumer_with_unsafe_constants_gets_MPKI2002_and_MPKI2001_warnings_at_their_values_by_default()
     {
         var build = _package.BuildConsumer("unsafe-default", UnsafeProgram);
 
-        Assert.True(build.ExitCode != 0, build.Output);
-        AssertUnsafeProgramDiagnostics(build, "error");
+        Assert.True(build.ExitCode == 0, build.Output);
+        AssertUnsafeProgramDiagnostics(build, "warning");
     }
 
     [Fact]
-    public void Consumer_with_unsafe_constants_gets_MPKI2002_and_MPKI2001_warnings_when_editorconfig_lowers_them()
+    public void Consumer_with_unsafe_constants_fails_when_editorconfig_raises_MPKI2002_and_MPKI2001_to_errors()
     {
         const string editorConfig = """
             root = true
 
             [*.cs]
-            dotnet_diagnostic.MPKI2001.severity = warning
-            dotnet_diagnostic.MPKI2002.severity = warning
+            dotnet_diagnostic.MPKI2001.severity = error
+            dotnet_diagnostic.MPKI2002.severity = error
             """;
-        var build = _package.BuildConsumer("unsafe-warnings", UnsafeProgram, editorConfig);
+        var build = _package.BuildConsumer("unsafe-errors", UnsafeProgram, editorConfig);
 
-        Assert.True(build.ExitCode == 0, build.Output);
-        AssertUnsafeProgramDiagnostics(build, "warning");
+        Assert.True(build.ExitCode != 0, build.Output);
+        AssertUnsafeProgramDiagnostics(build, "error");
     }
 
     private static void AssertUnsafeProgramDiagnostics(ConsumerBuild build, string severity)
