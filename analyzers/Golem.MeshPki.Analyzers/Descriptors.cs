@@ -33,6 +33,26 @@ internal static class Descriptors
         isEnabledByDefault: true,
         helpLinkUri: RuleCatalog.GracePeriodRatioUnsafe.HelpLink);
 
+    /// <summary>MPKI2001's warning for a ratio above 0.9 (same id, its own message).</summary>
+    public static readonly DiagnosticDescriptor GracePeriodRatioRotatesTooOften = new(
+        RuleIdentifiers.GracePeriodRatioUnsafe,
+        RuleCatalog.GracePeriodRatioUnsafe.Title,
+        LifetimeRuleMessages.GracePeriodRatioRotatesTooOften,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: RuleCatalog.GracePeriodRatioUnsafe.HelpLink);
+
+    /// <summary>MPKI2001's warning for less than 1 hour between the latest rotation and expiry (same id, its own message).</summary>
+    public static readonly DiagnosticDescriptor RotationSlackTooShort = new(
+        RuleIdentifiers.GracePeriodRatioUnsafe,
+        RuleCatalog.GracePeriodRatioUnsafe.Title,
+        LifetimeRuleMessages.RotationSlackTooShort,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: RuleCatalog.GracePeriodRatioUnsafe.HelpLink);
+
     public static readonly DiagnosticDescriptor WorkloadTtlAboveMaximum = new(
         RuleIdentifiers.WorkloadTtlAboveMaximum,
         RuleCatalog.WorkloadTtlAboveMaximum.Title,
@@ -41,6 +61,15 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: RuleCatalog.WorkloadTtlAboveMaximum.HelpLink);
+
+    public static readonly DiagnosticDescriptor WorkloadTtlNotBelowIntermediateRenewBefore = new(
+        RuleIdentifiers.WorkloadTtlNotBelowIntermediateRenewBefore,
+        RuleCatalog.WorkloadTtlNotBelowIntermediateRenewBefore.Title,
+        "{0}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: RuleCatalog.WorkloadTtlNotBelowIntermediateRenewBefore.HelpLink);
 
     public static readonly DiagnosticDescriptor WorkloadTtlTooShort = new(
         RuleIdentifiers.WorkloadTtlTooShort,
@@ -86,6 +115,10 @@ internal static class LibraryTypes
 
     public const string IntermediateCaPolicy = "Golem.MeshPki.Lifetimes.IntermediateCaPolicy";
 
+    public const string MeshCertificateLifetimes = "Golem.MeshPki.Lifetimes.MeshCertificateLifetimes";
+
+    public const string MeshLifetimeOptions = "Golem.MeshPki.Lifetimes.MeshLifetimeOptions";
+
     /// <summary>.editorconfig key for istiod's MAX_WORKLOAD_CERT_TTL, a Go duration (e.g. <c>2160h</c>).</summary>
     public const string MaxWorkloadCertTtlOption = "golem_meshpki.max_workload_cert_ttl";
 }
@@ -95,4 +128,14 @@ public static class DiagnosticProperties
 {
     /// <summary>MPKI2002: present when istiod's default TTL (24h) is within the maximum, so the fix to 24h is safe.</summary>
     public const string DefaultTtlFits = "DefaultTtlFits";
+
+    /// <summary>MPKI2001: present when a ratio of 0.5 (istio-agent's default) in place of the reported one clears the rule.</summary>
+    public const string DefaultRatioFits = "DefaultRatioFits";
+
+    /// <summary>
+    /// MPKI2004-MPKI2006: the cert-manager setting (<c>renewBefore</c> or <c>renewBeforePercentage</c>) that cert-manager's
+    /// controller would ignore (pkg/util/pki/renewaltime.go), so removing it changes nothing but the webhook's verdict.
+    /// The value to remove is the diagnostic's first additional location when it has one, else its location.
+    /// </summary>
+    public const string IgnoredSetting = "IgnoredSetting";
 }

@@ -1,23 +1,27 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Golem.MeshPki.Analyzers;
 
 /// <summary>
-/// The plumbing every rule over one of the library's policy types shares: resolve the type once per compilation
-/// (nothing to do without it), look at each creation and <see langword="with"/> expression of it, and hand the rule
-/// what that expression sets. A new rule over a new API is a subclass with one method.
+/// The plumbing every lifetime rule shares: resolve the library's API surfaces once per compilation (nothing to do
+/// without them), look at every operation that writes lifetime settings on any of them (<see cref="ApiSurfaces"/>),
+/// and hand the rule what it writes. A new rule is a subclass with one method; a new API is an entry in the table.
 /// </summary>
+/// <remarks>
+/// A rule over one half of the lifetimes (the workload settings or the intermediate's) sees every surface that holds
+/// that half, except the composites: a policy written inside a <c>MeshCertificateLifetimes</c> is analyzed where it is
+/// written, so a composite would report it twice. Only a rule over both halves (MPKI2003) looks at composites.
+/// </remarks>
 public abstract class PolicyAnalyzer : DiagnosticAnalyzer
 {
-    private readonly string policyMetadataName;
+    private readonly LifetimeGroup needs;
 
-    private protected PolicyAnalyzer(string policyMetadataName, DiagnosticDescriptor descriptor)
+    private protected PolicyAnalyzer(LifetimeGroup needs, params DiagnosticDescriptor[] descriptors)
     {
-        this.policyMetadataName = policyMetadataName;
-        SupportedDiagnostics = ImmutableArray.Create(descriptor);
+        this.needs = needs;
+        SupportedDiagnostics = ImmutableArray.Create(descriptors);
     }
 
     /// <inheritdoc />
@@ -30,75 +34,37 @@ public abstract class PolicyAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(policyMetadataName) is not { } policy)
+            if (ResolvedSurfaces.Resolve(start.Compilation) is not { } surfaces)
             {
                 return;
+            }
+
+            var kinds = new List<OperationKind> { OperationKind.ObjectCreation, OperationKind.With };
+            if (surfaces.HasFactories)
+            {
+                kinds.Add(OperationKind.Invocation);
+            }
+
+            if (surfaces.HasOptions)
+            {
+                kinds.Add(OperationKind.SimpleAssignment);
             }
 
             start.RegisterOperationAction(
                 c =>
                 {
-                    if (SymbolEqualityComparer.Default.Equals(c.Operation.Type, policy))
+                    if (AssignedValues.Collect(c.Operation, surfaces) is { } settings && Applies(settings.Surface))
                     {
-                        Analyze(c, new PolicySettings(AssignedValues.Collect(c.Operation), c.Operation is IObjectCreationOperation));
+                        Analyze(c, settings);
                     }
                 },
-                OperationKind.ObjectCreation,
-                OperationKind.With);
+                kinds.ToImmutableArray());
         });
     }
 
-    /// <summary>Checks what one creation or <see langword="with"/> expression of the policy type sets.</summary>
+    /// <summary>Checks what one operation writes.</summary>
     private protected abstract void Analyze(OperationAnalysisContext context, PolicySettings settings);
-}
 
-/// <summary>What one creation or <see langword="with"/> expression sets on a policy, with the evaluator at hand.</summary>
-internal sealed class PolicySettings
-{
-    private readonly List<AssignedValue> values;
-
-    public PolicySettings(List<AssignedValue> values, bool isCreation)
-    {
-        this.values = values;
-        IsCreation = isCreation;
-    }
-
-    /// <summary>
-    /// Whether this is a new object (a setting left unset has the type's default) rather than a
-    /// <see langword="with"/> expression (a setting left unset keeps the source object's unknown value).
-    /// </summary>
-    public bool IsCreation { get; }
-
-    /// <summary>The last value given to a setting (constructor argument or initializer), or <see langword="null"/>.</summary>
-    public IOperation? Last(string name) => AssignedValues.Last(values, name);
-
-    /// <summary>A setting given a known, non-null TimeSpan; <paramref name="operation"/> is where it is written.</summary>
-    public bool TryGetTimeSpan(string name, out TimeSpan value, out IOperation operation)
-    {
-        value = default;
-        operation = null!;
-        if (Last(name) is not { } found || !ConstantValues.TryGetTimeSpan(found, out value))
-        {
-            return false;
-        }
-
-        operation = found;
-        return true;
-    }
-
-    /// <summary>
-    /// A nullable TimeSpan setting whose null (or absence, on a new object) means <paramref name="whenAbsent"/>;
-    /// <paramref name="operation"/> is where it is written, or <see langword="null"/> when it is not.
-    /// </summary>
-    public bool TryGetTimeSpanOrDefault(string name, TimeSpan whenAbsent, out TimeSpan value, out IOperation? operation)
-    {
-        value = whenAbsent;
-        operation = Last(name);
-        if (operation is null)
-        {
-            return IsCreation;
-        }
-
-        return ConstantValues.IsNull(operation) || ConstantValues.TryGetTimeSpan(operation, out value);
-    }
+    private bool Applies(ApiSurface surface) =>
+        (surface.Groups & needs) == needs && (surface.Kind != SurfaceKind.Composite || needs == LifetimeGroup.Both);
 }

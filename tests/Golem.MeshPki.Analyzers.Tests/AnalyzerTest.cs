@@ -19,7 +19,14 @@ internal static class AnalyzerTest<TAnalyzer>
         .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
         .ToArray();
 
-    public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
+    /// <summary>
+    /// The expected diagnostic of the analyzer's first descriptor with this id (MPKI2001 has three messages: the
+    /// range error first; its warnings are expected with <see cref="Diagnostic(DiagnosticDescriptor)"/>).
+    /// </summary>
+    public static DiagnosticResult Diagnostic(string id) => new(new TAnalyzer().SupportedDiagnostics.First(d => d.Id == id));
+
+    /// <summary>The expected diagnostic of one descriptor.</summary>
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 
     public static Task VerifyAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
     {

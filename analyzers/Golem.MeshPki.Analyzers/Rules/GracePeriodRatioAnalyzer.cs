@@ -1,60 +1,83 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Golem.MeshPki.Lifetimes;
 using Golem.MeshPki.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Golem.MeshPki.Analyzers.Rules;
 
-/// <summary>MPKI2001: a constant grace period ratio outside (0, 1) on a <c>WorkloadCertificatePolicy</c>.</summary>
+/// <summary>
+/// MPKI2001: a known grace period ratio outside (0, 1); and, when the TTL, ratio and jitter are all known (unset on a
+/// new object: 24h, 0.5, 0.01), a ratio above 0.9 (rotation more often than every 10% of the TTL) or less than 1 hour
+/// between the latest jittered rotation and expiry.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class GracePeriodRatioAnalyzer : DiagnosticAnalyzer
+public sealed class GracePeriodRatioAnalyzer : PolicyAnalyzer
 {
-    private const string GracePeriodRatio = "GracePeriodRatio";
+    private static readonly ImmutableDictionary<string, string?> DefaultRatioFits =
+        ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DefaultRatioFits, "true");
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.GracePeriodRatioUnsafe);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    public GracePeriodRatioAnalyzer()
+        : base(LifetimeGroup.Workload, Descriptors.GracePeriodRatioUnsafe, Descriptors.GracePeriodRatioRotatesTooOften, Descriptors.RotationSlackTooShort)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (start.Compilation.GetTypeByMetadataName(LibraryTypes.WorkloadCertificatePolicy) is not { } policy)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, policy), OperationKind.ObjectCreation, OperationKind.With);
-        });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol policy)
+    private protected override void Analyze(OperationAnalysisContext context, PolicySettings settings)
     {
-        if (!SymbolEqualityComparer.Default.Equals(context.Operation.Type, policy)
-            || AssignedValues.Last(AssignedValues.Collect(context.Operation), GracePeriodRatio) is not { } value
-            || !ConstantValues.TryGetDouble(value, out double ratio))
+        if (settings.TryGetNumber(LifetimeSetting.GracePeriodRatio, out double written, out IOperation writtenAt)
+            && !(written > LifetimeRuleThresholds.MinimumGracePeriodRatioExclusive && written < LifetimeRuleThresholds.MaximumGracePeriodRatioExclusive))
+        {
+            // istio-agent clamps ratio + jitter to [0, 1] (secretcache.go rotateTime).
+            string effect = written >= LifetimeRuleThresholds.MaximumGracePeriodRatioExclusive
+                ? LifetimeRuleMessages.GracePeriodRatioAtOrAboveOneEffect
+                : LifetimeRuleMessages.GracePeriodRatioAtOrBelowZeroEffect;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.GracePeriodRatioUnsafe,
+                writtenAt.Syntax.GetLocation(),
+                DefaultRatioFits,
+                LifetimeRuleMessages.GracePeriodRatioInCode,
+                written.ToString("R", CultureInfo.InvariantCulture),
+                effect));
+            return;
+        }
+
+        if (!settings.TryGetEffectiveTimeSpan(LifetimeSetting.WorkloadTtl, out TimeSpan? knownTtl, out IOperation? ttlAt)
+            || !settings.TryGetEffectiveNumber(LifetimeSetting.GracePeriodRatio, out double? knownRatio, out IOperation? ratioAt)
+            || !settings.TryGetEffectiveNumber(LifetimeSetting.GracePeriodRatioJitter, out double? knownJitter, out IOperation? jitterAt)
+            || (ratioAt ?? jitterAt ?? ttlAt) is not { } where
+            || knownTtl is not { } ttl || knownRatio is not { } ratio || knownJitter is not { } jitter
+            || ttl <= TimeSpan.Zero || double.IsNaN(jitter) || double.IsInfinity(jitter))
         {
             return;
         }
 
-        // istio-agent clamps ratio + jitter to [0, 1] (secretcache.go rotateTime).
-        if (ratio > LifetimeRuleThresholds.MinimumGracePeriodRatioExclusive && ratio < LifetimeRuleThresholds.MaximumGracePeriodRatioExclusive)
+        string ttlText = string.Format(CultureInfo.InvariantCulture, LifetimeRuleMessages.WorkloadCertificateTtlInCode, ttl.ToString("c", CultureInfo.InvariantCulture));
+        bool defaultRatioFits = ratioAt is not null && IstioRotation.Slack(ttl, LifetimeRuleThresholds.DefaultGracePeriodRatio, jitter) >= LifetimeRuleThresholds.MinimumRotationSlack;
+        if (ratio > LifetimeRuleThresholds.MaximumUsefulGracePeriodRatio)
         {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.GracePeriodRatioRotatesTooOften,
+                where.Syntax.GetLocation(),
+                defaultRatioFits ? DefaultRatioFits : null,
+                ratio.ToString("R", CultureInfo.InvariantCulture),
+                GoDurationText.Format(IstioRotation.OffsetFromIssuance(ttl, ratio)),
+                ttlText));
             return;
         }
 
-        string effect = ratio >= LifetimeRuleThresholds.MaximumGracePeriodRatioExclusive
-            ? LifetimeRuleMessages.GracePeriodRatioAtOrAboveOneEffect
-            : LifetimeRuleMessages.GracePeriodRatioAtOrBelowZeroEffect;
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.GracePeriodRatioUnsafe,
-            value.Syntax.GetLocation(),
-            LifetimeRuleMessages.GracePeriodRatioInCode,
-            ratio.ToString("R", CultureInfo.InvariantCulture),
-            effect));
+        TimeSpan slack = IstioRotation.Slack(ttl, ratio, jitter);
+        if (slack < LifetimeRuleThresholds.MinimumRotationSlack)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.RotationSlackTooShort,
+                where.Syntax.GetLocation(),
+                defaultRatioFits ? DefaultRatioFits : null,
+                ratio.ToString(CultureInfo.InvariantCulture),
+                jitter.ToString(CultureInfo.InvariantCulture),
+                ttlText,
+                GoDurationText.Format(slack),
+                GoDurationText.Format(LifetimeRuleThresholds.MinimumRotationSlack)));
+        }
     }
 }

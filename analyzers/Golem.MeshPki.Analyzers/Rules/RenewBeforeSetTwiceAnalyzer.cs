@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Golem.MeshPki.Rules;
 using Microsoft.CodeAnalysis;
@@ -6,32 +7,54 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Golem.MeshPki.Analyzers.Rules;
 
 /// <summary>
-/// MPKI2006: <c>RenewBefore</c> and <c>RenewBeforePercentage</c> both set on an <c>IntermediateCaPolicy</c>, each to
-/// a value that cannot be null (a constant, or a non-nullable value). Reported at the percentage, as <c>meshpki lint</c>
-/// reports it at the second setting.
+/// MPKI2006: an intermediate's <c>renewBefore</c> and <c>renewBeforePercentage</c> both set, each to a value that
+/// cannot be null (a constant, or a non-nullable value). Reported at the percentage, as <c>meshpki lint</c> reports
+/// it at the second setting.
 /// </summary>
+/// <remarks>
+/// When the values say which one cert-manager's controller would use (renewaltime.go: renewBefore if
+/// 0 &lt; renewBefore &lt; duration, else the percentage if 0 &lt; p &lt; 100), the other one is ignored, and the
+/// diagnostic offers to remove it.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RenewBeforeSetTwiceAnalyzer : PolicyAnalyzer
 {
     public RenewBeforeSetTwiceAnalyzer()
-        : base(LibraryTypes.IntermediateCaPolicy, Descriptors.RenewBeforeSetTwice)
+        : base(LifetimeGroup.Intermediate, Descriptors.RenewBeforeSetTwice)
     {
     }
 
     private protected override void Analyze(OperationAnalysisContext context, PolicySettings settings)
     {
-        if (settings.Last("RenewBefore") is not { } renewBefore || !ConstantValues.IsDefinitelyNotNull(renewBefore)
-            || settings.Last("RenewBeforePercentage") is not { } percentage || !ConstantValues.IsDefinitelyNotNull(percentage))
+        if (!settings.IsDefinitelySet(LifetimeSetting.IntermediateRenewBefore, out IOperation renewBeforeAt)
+            || !settings.IsDefinitelySet(LifetimeSetting.IntermediateRenewBeforePercentage, out IOperation percentageAt))
         {
             return;
         }
 
-        string value = ConstantValues.TryGetDouble(percentage, out double known)
+        string value = ConstantValues.TryGetDouble(percentageAt, out double known)
             ? known.ToString(CultureInfo.InvariantCulture)
-            : percentage.Syntax.ToString();
+            : percentageAt.Syntax.ToString();
+        IOperation? ignoredAt = null;
+        string? ignored = null;
+        if (settings.TryGetTimeSpan(LifetimeSetting.IntermediateRenewBefore, out TimeSpan renewBefore, out _)
+            && settings.TryGetEffectiveTimeSpan(LifetimeSetting.IntermediateDuration, out TimeSpan? duration, out _))
+        {
+            if (CertManagerSpec.ControllerUsesRenewBefore(renewBefore, duration ?? LifetimeRuleThresholds.DefaultCertificateDuration))
+            {
+                (ignored, ignoredAt) = ("renewBeforePercentage", percentageAt);
+            }
+            else if (CertManagerSpec.TryGetPercentage(settings, out int percentage, out _) && CertManagerSpec.ControllerUsesPercentage(percentage))
+            {
+                (ignored, ignoredAt) = ("renewBefore", renewBeforeAt);
+            }
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.RenewBeforeSetTwice,
-            percentage.Syntax.GetLocation(),
+            percentageAt.Syntax.GetLocation(),
+            ignoredAt is null || ignoredAt == percentageAt ? null : new[] { ignoredAt.Syntax.GetLocation() },
+            ignored is null ? null : CertManagerSpec.Ignored(ignored),
             "spec.renewBeforePercentage",
             value,
             LifetimeRuleMessages.CertManagerRenewBeforeMutuallyExclusiveDetail));

@@ -3,60 +3,35 @@ using System.Globalization;
 using Golem.MeshPki.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Golem.MeshPki.Analyzers.Rules;
 
-/// <summary>
-/// MPKI2002: a constant workload TTL above istiod's MAX_WORKLOAD_CERT_TTL on a <c>WorkloadCertificatePolicy</c>.
-/// </summary>
+/// <summary>MPKI2002: a known workload TTL above istiod's MAX_WORKLOAD_CERT_TTL.</summary>
 /// <remarks>
-/// The maximum is the policy's own <c>MaxWorkloadCertTtl</c> when the same creation sets it to a constant (unknown:
-/// nothing is reported), else <c>golem_meshpki.max_workload_cert_ttl</c> from .editorconfig (a Go duration, as in
-/// istiod's environment), else istiod's default, 90 days.
+/// The maximum is the one written beside the TTL when it is (unknown: nothing is reported), else
+/// <c>golem_meshpki.max_workload_cert_ttl</c> from .editorconfig (a Go duration, as in istiod's environment), else
+/// istiod's default, 90 days. Where the maximum is not written (a <see langword="with"/>, an options property set
+/// alone), the .editorconfig value stands for the real istiod.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class WorkloadTtlAboveMaximumAnalyzer : DiagnosticAnalyzer
+public sealed class WorkloadTtlAboveMaximumAnalyzer : PolicyAnalyzer
 {
-    private const string Ttl = "Ttl";
-    private const string MaxWorkloadCertTtl = "MaxWorkloadCertTtl";
-
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.WorkloadTtlAboveMaximum);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    public WorkloadTtlAboveMaximumAnalyzer()
+        : base(LifetimeGroup.Workload, Descriptors.WorkloadTtlAboveMaximum)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (start.Compilation.GetTypeByMetadataName(LibraryTypes.WorkloadCertificatePolicy) is not { } policy)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, policy), OperationKind.ObjectCreation, OperationKind.With);
-        });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol policy)
+    private protected override void Analyze(OperationAnalysisContext context, PolicySettings settings)
     {
-        if (!SymbolEqualityComparer.Default.Equals(context.Operation.Type, policy))
-        {
-            return;
-        }
-
-        List<AssignedValue> values = AssignedValues.Collect(context.Operation);
-        if (AssignedValues.Last(values, Ttl) is not { } ttlValue || !ConstantValues.TryGetTimeSpan(ttlValue, out TimeSpan ttl))
+        if (!settings.TryGetTimeSpan(LifetimeSetting.WorkloadTtl, out TimeSpan ttl, out IOperation where))
         {
             return;
         }
 
         TimeSpan max;
-        if (AssignedValues.Last(values, MaxWorkloadCertTtl) is { } maxValue && !ConstantValues.IsNull(maxValue))
+        if (settings.Written(LifetimeSetting.MaxWorkloadCertTtl) is { } written && !ConstantValues.IsNull(written.Value))
         {
-            if (!ConstantValues.TryGetTimeSpan(maxValue, out max))
+            if (!settings.TryGetTimeSpan(LifetimeSetting.MaxWorkloadCertTtl, out max, out _))
             {
                 return;
             }
@@ -75,7 +50,7 @@ public sealed class WorkloadTtlAboveMaximumAnalyzer : DiagnosticAnalyzer
                 : ImmutableDictionary<string, string?>.Empty;
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.WorkloadTtlAboveMaximum,
-                ttlValue.Syntax.GetLocation(),
+                where.Syntax.GetLocation(),
                 properties,
                 ttl.ToString("c", CultureInfo.InvariantCulture),
                 max.ToString("c", CultureInfo.InvariantCulture)));

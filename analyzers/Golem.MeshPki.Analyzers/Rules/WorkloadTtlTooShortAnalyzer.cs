@@ -6,19 +6,19 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Golem.MeshPki.Analyzers.Rules;
 
-/// <summary>MPKI2010: a constant workload TTL above zero and below 1 hour on a <c>WorkloadCertificatePolicy</c> (warning).</summary>
+/// <summary>MPKI2010: a known workload TTL above zero and below 1 hour (warning).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkloadTtlTooShortAnalyzer : PolicyAnalyzer
 {
     public WorkloadTtlTooShortAnalyzer()
-        : base(LibraryTypes.WorkloadCertificatePolicy, Descriptors.WorkloadTtlTooShort)
+        : base(LifetimeGroup.Workload, Descriptors.WorkloadTtlTooShort)
     {
     }
 
     private protected override void Analyze(OperationAnalysisContext context, PolicySettings settings)
     {
         // As WorkloadCertificatePolicy.Validate: zero or negative is another problem, not a short TTL.
-        if (settings.TryGetTimeSpan("Ttl", out TimeSpan ttl, out IOperation where)
+        if (settings.TryGetTimeSpan(LifetimeSetting.WorkloadTtl, out TimeSpan ttl, out IOperation where)
             && ttl > TimeSpan.Zero
             && ttl < LifetimeRuleThresholds.MinimumWorkloadTtl)
         {

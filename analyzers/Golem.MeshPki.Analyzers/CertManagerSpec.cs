@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using Golem.MeshPki.Rules;
+using Microsoft.CodeAnalysis;
+
+namespace Golem.MeshPki.Analyzers;
+
+/// <summary>
+/// What cert-manager does with an intermediate's <c>duration</c>, <c>renewBefore</c> and <c>renewBeforePercentage</c>,
+/// as its webhook (internal/apis/certmanager/validation/certificate.go <c>ValidateDuration</c>) and its controller
+/// (pkg/util/pki/renewaltime.go <c>desiredRenewalTime</c>) compute it, in Go's int64 nanoseconds. The library's
+/// <c>CertManagerCertificateValidation</c> and <c>CertManagerRenewal</c> compute the same; tests compare them.
+/// </summary>
+internal static class CertManagerSpec
+{
+    /// <summary>
+    /// cert-manager's webhook detail for a percentage whose renewBefore is too short (verbatim). {0}: the minimum
+    /// renewBefore (Go duration). The library's <c>CertManagerCertificateValidation</c> writes it inline; a test
+    /// checks that the two agree.
+    /// </summary>
+    public const string PercentageTooShortDetail = "certificate renewBeforePercentage must result in a renewBefore greater than {0}";
+
+    /// <summary>cert-manager's webhook detail for a percentage whose renewBefore is not below the duration (verbatim).</summary>
+    public const string PercentageNotBelowDurationDetail = "certificate renewBeforePercentage must result in a renewBefore less than duration";
+
+    private const long NanosecondsPerTick = 100;
+
+    /// <summary>
+    /// The duration the webhook checks a percentage against, when it checks one: <c>ValidateCertificateSpec</c> runs
+    /// <c>ValidateDuration</c> only when <c>spec.duration</c> or <c>spec.renewBefore</c> is set; an absent duration is
+    /// 90 days. False when that is unknown.
+    /// </summary>
+    public static bool TryGetCheckedDuration(PolicySettings settings, out TimeSpan duration)
+    {
+        duration = default;
+        if (!settings.TryGetEffectiveTimeSpan(LifetimeSetting.IntermediateDuration, out TimeSpan? written, out _))
+        {
+            return false;
+        }
+
+        duration = written ?? LifetimeRuleThresholds.DefaultCertificateDuration;
+        return written is not null || settings.IsDefinitelySet(LifetimeSetting.IntermediateRenewBefore, out _);
+    }
+
+    /// <summary>
+    /// The webhook's renewBefore for a percentage: <c>duration * time.Duration(100-p) / 100</c>, in int64 nanoseconds
+    /// that wrap on overflow as Go's do. False when the duration does not fit Go's int64 nanoseconds (the library throws).
+    /// </summary>
+    public static bool TryPercentageRenewBefore(TimeSpan duration, int percentage, out long renewBeforeNanoseconds, out long durationNanoseconds)
+    {
+        renewBeforeNanoseconds = 0;
+        if (!TryNanoseconds(duration, out durationNanoseconds))
+        {
+            return false;
+        }
+
+        renewBeforeNanoseconds = unchecked(durationNanoseconds * (100L - percentage)) / 100;
+        return true;
+    }
+
+    /// <summary>A percentage setting as the int it is, when known.</summary>
+    public static bool TryGetPercentage(PolicySettings settings, out int percentage, out IOperation where)
+    {
+        percentage = 0;
+        if (!settings.TryGetNumber(LifetimeSetting.IntermediateRenewBeforePercentage, out double value, out where)
+            || value is < int.MinValue or > int.MaxValue || value != Math.Truncate(value))
+        {
+            return false;
+        }
+
+        percentage = (int)value;
+        return true;
+    }
+
+    /// <summary>Whether the controller uses a renewBefore for a certificate of this lifetime: 0 &lt; renewBefore &lt; lifetime.</summary>
+    public static bool ControllerUsesRenewBefore(TimeSpan renewBefore, TimeSpan lifetime) => renewBefore > TimeSpan.Zero && renewBefore < lifetime;
+
+    /// <summary>Whether the controller uses a percentage (when it does not use renewBefore): 0 &lt; percentage &lt; 100.</summary>
+    public static bool ControllerUsesPercentage(double percentage) => percentage is > 0 and < 100;
+
+    /// <summary>
+    /// How long before expiry the controller renews a certificate of <paramref name="lifetime"/>: renewBefore if
+    /// 0 &lt; renewBefore &lt; lifetime, else lifetime * percentage / 100 if 0 &lt; percentage &lt; 100, else lifetime / 3.
+    /// The percentage is computed in float64, as the library's <c>CertManagerRenewal</c> does. False when the lifetime
+    /// does not fit Go's int64 nanoseconds.
+    /// </summary>
+    public static bool TryRenewBefore(TimeSpan lifetime, TimeSpan? renewBefore, int? percentage, out TimeSpan result)
+    {
+        result = default;
+        if (!TryNanoseconds(lifetime, out long lifetimeNanoseconds))
+        {
+            return false;
+        }
+
+        long before;
+        if (renewBefore is { } rb && ControllerUsesRenewBefore(rb, lifetime))
+        {
+            before = rb.Ticks * NanosecondsPerTick;
+        }
+        else if (percentage is { } p && ControllerUsesPercentage(p))
+        {
+            before = (long)((double)lifetimeNanoseconds * p / 100);
+        }
+        else
+        {
+            before = lifetimeNanoseconds / 3;
+        }
+
+        result = TimeSpan.FromTicks(before / NanosecondsPerTick);
+        return true;
+    }
+
+    /// <summary>The properties and additional location that offer the removal of a setting cert-manager's controller ignores.</summary>
+    public static ImmutableDictionary<string, string?> Ignored(string field) =>
+        ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.IgnoredSetting, field);
+
+    private static bool TryNanoseconds(TimeSpan value, out long nanoseconds)
+    {
+        nanoseconds = 0;
+        if (value.Ticks is > long.MaxValue / NanosecondsPerTick or < long.MinValue / NanosecondsPerTick)
+        {
+            return false;
+        }
+
+        nanoseconds = value.Ticks * NanosecondsPerTick;
+        return true;
+    }
+}
