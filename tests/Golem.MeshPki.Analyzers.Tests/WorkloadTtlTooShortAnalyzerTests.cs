@@ -43,7 +43,7 @@ public sealed class WorkloadTtlTooShortAnalyzerTests
     [Fact]
     public void The_message_is_the_policy_checks_message()
     {
-        var finding = Assert.Single(new library::Golem.MeshPki.Lifetimes.WorkloadCertificatePolicy { Ttl = TimeSpan.FromMinutes(30) }.Validate());
+        var finding = Assert.Single(new library::Golem.MeshPki.Lifetimes.WorkloadCertificatePolicy { Ttl = TimeSpan.FromMinutes(30) }.Validate(), f => f.Id == "MPKI2010");
         string expected = string.Format(
             System.Globalization.CultureInfo.InvariantCulture,
             Assert.Single(new Rules.WorkloadTtlTooShortAnalyzer().SupportedDiagnostics).MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -30,6 +30,22 @@ public sealed record IntermediateCaPolicy
         RenewBeforePercentage = renewBeforePercentage;
     }
 
+    /// <summary>
+    /// A policy from a cert-manager <c>Certificate</c>'s spec as written in YAML: durations are Go duration strings
+    /// (<c>720h</c>, <c>168h</c>), read as cert-manager reads them (<c>metav1.Duration</c>, Go's
+    /// <c>time.ParseDuration</c>). A setting left <see langword="null"/> is absent from the Certificate.
+    /// </summary>
+    /// <param name="duration"><c>spec.duration</c> (absent: cert-manager's default, 90 days).</param>
+    /// <param name="renewBefore"><c>spec.renewBefore</c>.</param>
+    /// <param name="renewBeforePercentage"><c>spec.renewBeforePercentage</c>.</param>
+    /// <returns>The policy; call <see cref="Validate"/> for what cert-manager's webhook would reject.</returns>
+    /// <exception cref="FormatException">A duration is not a Go duration; the message names the field, quotes the value and says what is wrong.</exception>
+    public static IntermediateCaPolicy FromCertManagerSpec(string? duration = null, string? renewBefore = null, int? renewBeforePercentage = null) =>
+        new(
+            duration is null ? null : GoDurationSetting.Parse("spec.duration", duration),
+            renewBefore is null ? null : GoDurationSetting.Parse("spec.renewBefore", renewBefore),
+            renewBeforePercentage);
+
     /// <summary><c>spec.duration</c>, or <see langword="null"/> when absent (cert-manager's default, 90 days).</summary>
     public TimeSpan? Duration { get; init; }
 
@@ -44,7 +60,9 @@ public sealed record IntermediateCaPolicy
     public IReadOnlyList<Finding> Validate()
     {
         var findings = new List<Finding>();
-        if (!CertManagerCertificateValidation.WebhookChecksDuration(Duration, RenewBefore))
+        // A value beyond Go's int64 nanoseconds (about 292 years) cannot be written in a Certificate at all
+        // (metav1.Duration), so the webhook's checks have nothing to say about it.
+        if (!CertManagerCertificateValidation.WebhookChecksDuration(Duration, RenewBefore) || !FitsGoDuration(Duration) || !FitsGoDuration(RenewBefore))
         {
             return findings.AsReadOnly();
         }
@@ -77,6 +95,10 @@ public sealed record IntermediateCaPolicy
 
         return findings.AsReadOnly();
     }
+
+    // A Go duration is int64 nanoseconds; a tick is 100 ns.
+    private static bool FitsGoDuration(TimeSpan? value) =>
+        value is not { Ticks: > long.MaxValue / 100 or < long.MinValue / 100 };
 
     private static string Message(string format, params object?[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

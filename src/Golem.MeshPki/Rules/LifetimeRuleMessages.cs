@@ -45,6 +45,23 @@ internal static class LifetimeRuleMessages
     public const string WorkloadCertificateTtlInCode = "Workload certificate TTL '{0}'";
 
     /// <summary>
+    /// MPKI2003 (code: run-time policy checks and analyzers). {0}: the workload TTL described
+    /// (<see cref="WorkloadCertificateTtlInCode"/>); {1}: the renewBefore cert-manager uses (TimeSpan "c" format);
+    /// {2}: where it comes from, one of the <c>IntermediateRenewBeforeFrom*</c> texts.
+    /// </summary>
+    /// <remarks>1.31 is the release from which istiod clamps a workload certificate's NotAfter to its signer's (DOMAIN.md).</remarks>
+    public const string WorkloadTtlNotBelowIntermediateRenewBefore = "{0} is not below the '{1}' before expiry at which cert-manager renews the intermediate ({2}): workload certificates signed just before the renewal would outlive it; before Istio 1.31 their chain expires first, from 1.31 on istiod cuts them short.";
+
+    /// <summary>MPKI2003 (code): the intermediate's renewBefore is its own setting. {0}: its value (TimeSpan "c" format).</summary>
+    public const string IntermediateRenewBeforeFromRenewBefore = "RenewBefore '{0}'";
+
+    /// <summary>MPKI2003 (code): the renewBefore comes from the percentage. {0}: the percentage; {1}: the duration (TimeSpan "c" format).</summary>
+    public const string IntermediateRenewBeforeFromPercentage = "RenewBeforePercentage {0} of Duration '{1}'";
+
+    /// <summary>MPKI2003 (code): cert-manager's default, a third of the duration. {0}: the duration (TimeSpan "c" format).</summary>
+    public const string IntermediateRenewBeforeFromDefault = "one third of Duration '{0}', cert-manager's default";
+
+    /// <summary>
     /// MPKI2004-MPKI2006 (code: run-time policy checks and analyzers). {0}: the field (<c>spec.renewBefore</c>);
     /// {1}: its value (Go duration, or the percentage); {2}: cert-manager's detail, one of the <c>CertManager*Detail</c> formats.
     /// </summary>

@@ -33,11 +33,40 @@ public sealed class PolicyValidationTests
         Assert.Empty((new WorkloadCertificatePolicy(TimeSpan.FromDays(100)) with { MaxWorkloadCertTtl = TimeSpan.FromDays(120) }).Validate());
 
     [Fact]
-    public void Ttl_below_1h_is_MPKI2010_warning()
+    public void Ttl_below_1h_is_MPKI2010_warning_and_leaves_too_little_slack()
     {
-        Finding finding = Assert.Single(new WorkloadCertificatePolicy { Ttl = TimeSpan.FromMinutes(30) }.Validate());
-        Assert.Equal("MPKI2010", finding.Id);
-        Assert.Equal(RuleSeverity.Warning, finding.Severity);
+        IReadOnlyList<Finding> findings = new WorkloadCertificatePolicy { Ttl = TimeSpan.FromMinutes(30) }.Validate();
+
+        Assert.Equal(["MPKI2001", "MPKI2010"], findings.Select(f => f.Id).Order());
+        Assert.All(findings, f => Assert.Equal(RuleSeverity.Warning, f.Severity));
+        Assert.Equal(
+            "Workload certificate TTL '00:30:00' is below 1h0m0s: every workload renews its certificate that often, load on istiod for no security gain.",
+            findings.Single(f => f.Id == "MPKI2010").Message);
+    }
+
+    [Fact]
+    public void Ratio_above_0_9_is_an_MPKI2001_warning_quoting_the_rotation()
+    {
+        Finding finding = Assert.Single(new WorkloadCertificatePolicy { GracePeriodRatio = 0.95 }.Validate());
+
+        Assert.Equal(("MPKI2001", RuleSeverity.Warning), (finding.Id, finding.Severity));
+        Assert.Equal(
+            "SECRET_GRACE_PERIOD_RATIO '0.95' rotates workload certificates 1h12m0s after issuance with Workload certificate TTL '1.00:00:00', more often than every 10% of the TTL: CSR load on istiod for no gain.",
+            finding.Message);
+        Assert.Empty(new WorkloadCertificatePolicy { GracePeriodRatio = 0.9 }.Validate());
+    }
+
+    [Fact]
+    public void Less_than_an_hour_between_the_latest_rotation_and_expiry_is_an_MPKI2001_warning()
+    {
+        // 2h, 0.5 +/- 0.01: the latest rotation is at 0.51 x 2h = 61m12s, leaving 58m48s.
+        Finding finding = Assert.Single(new WorkloadCertificatePolicy(TimeSpan.FromHours(2)).Validate());
+
+        Assert.Equal(("MPKI2001", RuleSeverity.Warning), (finding.Id, finding.Severity));
+        Assert.Equal(
+            "SECRET_GRACE_PERIOD_RATIO 0.5 with jitter 0.01 and Workload certificate TTL '02:00:00' leaves 58m48s between the latest rotation and expiry, less than 1h0m0s: an istiod outage that long lets workload certificates expire.",
+            finding.Message);
+        Assert.Empty(new WorkloadCertificatePolicy(TimeSpan.FromHours(2)) { GracePeriodRatioJitter = 0 }.Validate());
     }
 
     [Fact]
