@@ -50,7 +50,7 @@ public abstract class ReplaceValueCodeFixProvider : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     title,
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(value, Replacement(model, value.SpanStart).WithTriviaFrom(value)))),
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(value, Replacement(model, value).WithTriviaFrom(value)))),
                     equivalenceKey),
                 diagnostic);
         }
@@ -59,8 +59,12 @@ public abstract class ReplaceValueCodeFixProvider : CodeFixProvider
     /// <summary>Whether this diagnostic has one right value (e.g. the analyzer found that it fits the other settings).</summary>
     private protected virtual bool CanFix(Diagnostic diagnostic) => true;
 
-    /// <summary>The right value, written for the place it goes to (<paramref name="position"/> in <paramref name="model"/>'s tree).</summary>
-    private protected abstract ExpressionSyntax Replacement(SemanticModel model, int position);
+    /// <summary>The right value, written for the place of <paramref name="value"/> (its type, the names in scope there).</summary>
+    private protected abstract ExpressionSyntax Replacement(SemanticModel model, ExpressionSyntax value);
+
+    /// <summary>Whether the value is a string: a Go duration (the library's factories take istio's own spelling).</summary>
+    private protected static bool IsGoDuration(SemanticModel model, ExpressionSyntax value) =>
+        model.GetTypeInfo(value).ConvertedType?.SpecialType == SpecialType.System_String;
 
     /// <summary>
     /// <c>TimeSpan.<paramref name="member"/></c> when <c>TimeSpan</c> means <see cref="System.TimeSpan"/> at

@@ -78,40 +78,42 @@ internal static class CertManagerSpec
     public static bool ControllerUsesPercentage(double percentage) => percentage is > 0 and < 100;
 
     /// <summary>
-    /// How long before expiry the controller renews a certificate of <paramref name="lifetime"/>: renewBefore if
-    /// 0 &lt; renewBefore &lt; lifetime, else lifetime * percentage / 100 if 0 &lt; percentage &lt; 100, else lifetime / 3.
-    /// The percentage is computed in float64, as the library's <c>CertManagerRenewal</c> does. False when the lifetime
-    /// does not fit Go's int64 nanoseconds.
+    /// How long before expiry the controller will renew an intermediate of this spec, planned from issuance (lifetime =
+    /// duration, 90 days when absent or not positive): renewBefore if 0 &lt; renewBefore &lt; lifetime, else lifetime *
+    /// percentage / 100 (float64) if 0 &lt; percentage &lt; 100, else lifetime / 3; in int64 nanoseconds that saturate
+    /// as Go's <c>Time.Sub</c> does, truncated to 100 ns ticks. The library's <c>MeshCertificateLifetimes</c>
+    /// computes the same through <c>CertManagerRenewal</c>; a test compares them.
     /// </summary>
-    public static bool TryRenewBefore(TimeSpan lifetime, TimeSpan? renewBefore, int? percentage, out TimeSpan result)
+    public static PlannedRenewBefore PlanRenewBefore(TimeSpan? duration, TimeSpan? renewBefore, int? percentage)
     {
-        result = default;
-        if (!TryNanoseconds(lifetime, out long lifetimeNanoseconds))
+        TimeSpan planned = duration is { } d && d > TimeSpan.Zero ? d : LifetimeRuleThresholds.DefaultCertificateDuration;
+
+        // The library plans from DateTimeOffset.MinValue, so a lifetime is at most the DateTimeOffset range.
+        long lifetimeTicks = Math.Min(planned.Ticks, (DateTimeOffset.MaxValue - DateTimeOffset.MinValue).Ticks);
+        long lifetime = SaturatingNanoseconds(lifetimeTicks);
+        if (renewBefore is { } rb && rb > TimeSpan.Zero && SaturatingNanoseconds(rb.Ticks) < lifetime)
         {
-            return false;
+            return new PlannedRenewBefore(TimeSpan.FromTicks(SaturatingNanoseconds(rb.Ticks) / NanosecondsPerTick), planned, RenewBeforeSource.RenewBefore);
         }
 
-        long before;
-        if (renewBefore is { } rb && ControllerUsesRenewBefore(rb, lifetime))
+        if (percentage is { } p && ControllerUsesPercentage(p))
         {
-            before = rb.Ticks * NanosecondsPerTick;
-        }
-        else if (percentage is { } p && ControllerUsesPercentage(p))
-        {
-            before = (long)((double)lifetimeNanoseconds * p / 100);
-        }
-        else
-        {
-            before = lifetimeNanoseconds / 3;
+            return new PlannedRenewBefore(TimeSpan.FromTicks((long)((double)lifetime * p / 100) / NanosecondsPerTick), planned, RenewBeforeSource.Percentage);
         }
 
-        result = TimeSpan.FromTicks(before / NanosecondsPerTick);
-        return true;
+        return new PlannedRenewBefore(TimeSpan.FromTicks(lifetime / 3 / NanosecondsPerTick), planned, RenewBeforeSource.OneThird);
     }
 
     /// <summary>The properties and additional location that offer the removal of a setting cert-manager's controller ignores.</summary>
     public static ImmutableDictionary<string, string?> Ignored(string field) =>
         ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.IgnoredSetting, field);
+
+    private static long SaturatingNanoseconds(long ticks) => ticks switch
+    {
+        > long.MaxValue / NanosecondsPerTick => long.MaxValue,
+        < long.MinValue / NanosecondsPerTick => long.MinValue,
+        _ => ticks * NanosecondsPerTick,
+    };
 
     private static bool TryNanoseconds(TimeSpan value, out long nanoseconds)
     {
@@ -124,4 +126,30 @@ internal static class CertManagerSpec
         nanoseconds = value.Ticks * NanosecondsPerTick;
         return true;
     }
+}
+
+/// <summary>Which setting cert-manager's controller takes an intermediate's renewBefore from.</summary>
+internal enum RenewBeforeSource
+{
+    RenewBefore,
+    Percentage,
+    OneThird,
+}
+
+/// <summary>The renewBefore cert-manager's controller will use, the duration it planned with, and where it comes from.</summary>
+internal readonly struct PlannedRenewBefore
+{
+    public PlannedRenewBefore(TimeSpan renewBefore, TimeSpan duration, RenewBeforeSource source)
+    {
+        RenewBefore = renewBefore;
+        Duration = duration;
+        Source = source;
+    }
+
+    public TimeSpan RenewBefore { get; }
+
+    /// <summary>The duration planned with: the spec's, or 90 days when absent or not positive.</summary>
+    public TimeSpan Duration { get; }
+
+    public RenewBeforeSource Source { get; }
 }

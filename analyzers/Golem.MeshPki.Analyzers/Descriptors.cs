@@ -65,7 +65,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor WorkloadTtlNotBelowIntermediateRenewBefore = new(
         RuleIdentifiers.WorkloadTtlNotBelowIntermediateRenewBefore,
         RuleCatalog.WorkloadTtlNotBelowIntermediateRenewBefore.Title,
-        "{0}",
+        LifetimeRuleMessages.WorkloadTtlNotBelowIntermediateRenewBefore,
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -42,7 +42,6 @@ public sealed class GracePeriodRatioAnalyzerTests
     [Theory]
     [InlineData("return new WorkloadCertificatePolicy { GracePeriodRatio = 0.5 };")]
     [InlineData("return new WorkloadCertificatePolicy { GracePeriodRatio = Safe };")]
-    [InlineData("return new WorkloadCertificatePolicy { GracePeriodRatio = 0.999 };")]
     [InlineData("return new WorkloadCertificatePolicy(TimeSpan.FromHours(24), 0.25);")]
     [InlineData("return new WorkloadCertificatePolicy(TimeSpan.FromHours(24));")]
     [InlineData("return existing with { GracePeriodRatio = 0.1 };")]

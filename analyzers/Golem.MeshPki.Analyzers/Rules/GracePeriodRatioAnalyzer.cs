@@ -73,8 +73,8 @@ public sealed class GracePeriodRatioAnalyzer : PolicyAnalyzer
                 Descriptors.RotationSlackTooShort,
                 where.Syntax.GetLocation(),
                 defaultRatioFits ? DefaultRatioFits : null,
-                ratio.ToString(CultureInfo.InvariantCulture),
-                jitter.ToString(CultureInfo.InvariantCulture),
+                ratio.ToString("R", CultureInfo.InvariantCulture),
+                jitter.ToString("R", CultureInfo.InvariantCulture),
                 ttlText,
                 GoDurationText.Format(slack),
                 GoDurationText.Format(LifetimeRuleThresholds.MinimumRotationSlack)));

@@ -1,0 +1,80 @@
+extern alias library;
+
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Finding = library::Golem.MeshPki.Rules.Finding;
+
+namespace Golem.MeshPki.Analyzers.Tests;
+
+/// <summary>
+/// Compiles test source against the real library, runs analyzers over it and, for the message parity tests, runs the
+/// compiled code too: the object it creates is the library's, with exactly the values the analyzers saw.
+/// </summary>
+internal static class AnalyzerRun
+{
+    private static readonly MetadataReference[] References = File
+        .ReadAllLines(Path.Combine(AppContext.BaseDirectory, "framework-references.txt"))
+        .Where(line => line.Length > 0)
+        .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+        .Append(MetadataReference.CreateFromFile(typeof(library::Golem.MeshPki.Lifetimes.WorkloadCertificatePolicy).Assembly.Location))
+        .ToArray();
+
+    /// <summary>Every lifetime analyzer.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(PolicyAnalyzer).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(DiagnosticAnalyzer)) && !t.IsAbstract)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    /// <summary>The diagnostics of <paramref name="analyzers"/> over <paramref name="source"/>, which must compile.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        CSharpCompilation compilation = Compile(source);
+        return await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
+    }
+
+    /// <summary>
+    /// The analyzers' diagnostics over <c>public static object Create() =&gt; <paramref name="expression"/>;</c> and the
+    /// library's <c>Validate()</c> findings for the object that code creates when it runs.
+    /// </summary>
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Finding> Findings)> AnalyzeAndValidateAsync(string expression)
+    {
+        string source = $$"""
+            using System;
+            using Golem.MeshPki.Lifetimes;
+
+            public static class Mesh
+            {
+                public static object Create() => {{expression}};
+            }
+            """;
+        CSharpCompilation compilation = Compile(source);
+        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(AllAnalyzers).GetAnalyzerDiagnosticsAsync();
+
+        using var image = new MemoryStream();
+        Assert.True(compilation.Emit(image).Success);
+        object created = Assembly.Load(image.ToArray()).GetType("Mesh")!.GetMethod("Create")!.Invoke(null, null)!;
+        IReadOnlyList<Finding> findings = created switch
+        {
+            library::Golem.MeshPki.Lifetimes.WorkloadCertificatePolicy workload => workload.Validate(),
+            library::Golem.MeshPki.Lifetimes.IntermediateCaPolicy intermediate => intermediate.Validate(),
+            library::Golem.MeshPki.Lifetimes.MeshCertificateLifetimes lifetimes => lifetimes.Validate(),
+            library::Golem.MeshPki.Lifetimes.MeshLifetimeOptions options => options.Validate(),
+            _ => throw new InvalidOperationException("Not a lifetime type: " + created.GetType()),
+        };
+        return (diagnostics, findings);
+    }
+
+    private static CSharpCompilation Compile(string source)
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Mesh" + Guid.NewGuid().ToString("N"),
+            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return compilation;
+    }
+}
