@@ -13,6 +13,7 @@ public sealed class DescriptorTests
         new GracePeriodRatioAnalyzer(),
         new WorkloadTtlAboveMaximumAnalyzer(),
         new WorkloadTtlTooShortAnalyzer(),
+        new WorkloadTtlNotBelowIntermediateRenewBeforeAnalyzer(),
         new RenewBeforeNotBelowDurationAnalyzer(),
         new CertManagerDurationTooShortAnalyzer(),
         new RenewBeforeSetTwiceAnalyzer(),
@@ -32,6 +33,25 @@ public sealed class DescriptorTests
             Assert.Equal(DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
             Assert.True(descriptor.IsEnabledByDefault);
         }
+    }
+
+    [Fact]
+    public void Every_analyzer_is_listed()
+    {
+        Type[] listed = ((IEnumerable<object[]>)Analyzers).Select(row => row[0].GetType()).ToArray();
+        Assert.Equal(
+            AnalyzerRun.AllAnalyzers.Select<DiagnosticAnalyzer, Type>(a => a.GetType()).OrderBy(t => t.Name, StringComparer.Ordinal),
+            listed.OrderBy(t => t.Name, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void MPKI2001_has_one_message_per_finding_of_the_library()
+    {
+        // The range error and the two warnings of WorkloadCertificatePolicy.Validate(), under one id.
+        DiagnosticDescriptor[] descriptors = new GracePeriodRatioAnalyzer().SupportedDiagnostics.ToArray();
+        Assert.Equal(3, descriptors.Length);
+        Assert.All(descriptors, d => Assert.Equal("MPKI2001", d.Id));
+        Assert.Equal(3, descriptors.Select(d => d.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct().Count());
     }
 
     [Theory]
