@@ -5,9 +5,10 @@ namespace Golem.MeshPki.Analyzers.Tests;
 /// <summary>
 /// The evaluator's further value forms (static readonly fields, arithmetic, <c>TimeSpan.Parse</c> of a literal), each
 /// reported when unsafe and silent when safe or unknown, through MPKI2002 and MPKI2010 (TimeSpans), MPKI2001 (numbers)
-/// and MPKI2005 (nullable TimeSpans).
+/// and MPKI2005 (nullable TimeSpans). Go durations, nullable (lifted) operators, static initialization order and
+/// fields declared in other files are in the partial files beside this one.
 /// </summary>
-public sealed class ValueFormTests
+public sealed partial class ValueFormTests
 {
     private static string Code(string statement) => $$"""
         using System;
@@ -29,6 +30,14 @@ public sealed class ValueFormTests
             private static readonly TimeSpan Cycle1 = Cycle2;
             private static readonly TimeSpan Cycle2 = Cycle1;
             private static TimeSpan mutable = TimeSpan.FromDays(100);
+            private const string GoTtl = "2400h";
+            private static readonly string GoTtlText = "2400h";
+            private static readonly GoDuration GoLong = GoDuration.Parse("2400h");
+            private static readonly TimeSpan? NullableWeek = TimeSpan.FromDays(7);
+            private static readonly TimeSpan? NoTtl = null;
+            private static readonly double? NullableFactor = 14;
+            private static readonly TimeSpan ReadsLater = DeclaredLater;
+            private static readonly TimeSpan DeclaredLater = TimeSpan.FromDays(100);
 
             public static object Configure(WorkloadCertificatePolicy existing, TimeSpan configured, double factor)
             {
@@ -41,6 +50,23 @@ public sealed class ValueFormTests
             public static readonly TimeSpan Ttl = TimeSpan.FromDays(100);
 
             static Reassigned() => Ttl = TimeSpan.FromDays(1);
+        }
+
+        public static class CycleStart
+        {
+            public static readonly TimeSpan Set = TimeSpan.FromDays(100);
+            public static readonly TimeSpan Reads = CycleEnd.Reads;
+        }
+
+        public static class CycleEnd
+        {
+            public static readonly TimeSpan Reads = CycleStart.Set;
+        }
+
+        public static class ThreadLocalSettings
+        {
+            [ThreadStatic]
+            public static readonly TimeSpan Ttl = TimeSpan.FromDays(100);
         }
         """;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Text;
 
 namespace Golem.MeshPki.Lifetimes;
 
@@ -20,15 +18,6 @@ namespace Golem.MeshPki.Lifetimes;
 public readonly record struct GoDuration(long Nanoseconds) : IComparable<GoDuration>
 {
     private const long NanosecondsPerTick = 100;
-    private const ulong Nanosecond = 1;
-    private const ulong Microsecond = 1000 * Nanosecond;
-    private const ulong Millisecond = 1000 * Microsecond;
-    private const ulong Second = 1000 * Millisecond;
-    private const ulong Minute = 60 * Second;
-    private const ulong Hour = 60 * Minute;
-
-    // 1 << 63: the magnitude bound Go checks against (it allows exactly 2^63 for "-9223372036854775808ns").
-    private const ulong Bound = 1UL << 63;
 
     /// <summary>The zero duration ("0s").</summary>
     public static GoDuration Zero => default;
@@ -59,7 +48,7 @@ public readonly record struct GoDuration(long Nanoseconds) : IComparable<GoDurat
 
     /// <summary>The duration as a <see cref="TimeSpan"/>, truncated toward zero to whole 100 ns ticks.</summary>
     /// <returns>The time span.</returns>
-    public TimeSpan ToTimeSpan() => TimeSpan.FromTicks(Nanoseconds / NanosecondsPerTick);
+    public TimeSpan ToTimeSpan() => GoDurationSyntax.ToTimeSpan(Nanoseconds);
 
     /// <summary>Compares the lengths of two durations.</summary>
     /// <param name="other">The other duration.</param>
@@ -118,190 +107,12 @@ public readonly record struct GoDuration(long Nanoseconds) : IComparable<GoDurat
     /// <returns>Whether the text is a Go duration.</returns>
     public static bool TryParse([NotNullWhen(true)] string? text, out GoDuration result, [NotNullWhen(false)] out string? error)
     {
-        // A transcription of golang/go src/time/format.go ParseDuration, leadingInt and leadingFraction:
-        // [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+ with the same overflow checks, on UTF-16 chars instead of bytes
-        // (a unit is every char up to the next digit or '.', so the two read the same strings).
-        result = default;
-        if (text is null)
-        {
-            error = "A Go duration is required; the value is null.";
-            return false;
-        }
-
-        int i = 0;
-        bool negative = false;
-        if (text.Length > 0 && text[0] is '-' or '+')
-        {
-            negative = text[0] == '-';
-            i = 1;
-        }
-
-        // Go: "Special case: if all that is left is "0", this is zero."
-        if (text.Length - i == 1 && text[i] == '0')
-        {
-            error = null;
-            return true;
-        }
-
-        if (i == text.Length)
-        {
-            error = text.Length == 0
-                ? "A Go duration is required; the value is empty."
-                : $"Invalid Go duration '{text}': a number is expected after the sign at position {i}.";
-            return false;
-        }
-
-        ulong total = 0;
-        while (i < text.Length)
-        {
-            int numberStart = i;
-            char c = text[i];
-            if (!(c == '.' || char.IsAsciiDigit(c)))
-            {
-                error = $"Invalid Go duration '{text}': a number is expected at position {i}, found '{c}'.";
-                return false;
-            }
-
-            // leadingInt: [0-9]*, failing beyond 2^63.
-            ulong value = 0;
-            int integerStart = i;
-            for (; i < text.Length && char.IsAsciiDigit(text[i]); i++)
-            {
-                if (value > Bound / 10)
-                {
-                    error = $"Invalid Go duration '{text}': the number at position {numberStart} overflows int64 nanoseconds.";
-                    return false;
-                }
-
-                value = (value * 10) + (ulong)(text[i] - '0');
-                if (value > Bound)
-                {
-                    error = $"Invalid Go duration '{text}': the number at position {numberStart} overflows int64 nanoseconds.";
-                    return false;
-                }
-            }
-
-            bool digitsBefore = i != integerStart;
-
-            // leadingFraction: (\.[0-9]*)?, ignoring digits once more would overflow.
-            ulong fraction = 0;
-            double scale = 1;
-            bool digitsAfter = false;
-            if (i < text.Length && text[i] == '.')
-            {
-                i++;
-                int fractionStart = i;
-                bool overflow = false;
-                for (; i < text.Length && char.IsAsciiDigit(text[i]); i++)
-                {
-                    if (overflow)
-                    {
-                        continue;
-                    }
-
-                    if (fraction > (Bound - 1) / 10)
-                    {
-                        overflow = true;
-                        continue;
-                    }
-
-                    ulong next = (fraction * 10) + (ulong)(text[i] - '0');
-                    if (next > Bound)
-                    {
-                        overflow = true;
-                        continue;
-                    }
-
-                    fraction = next;
-                    scale *= 10;
-                }
-
-                digitsAfter = i != fractionStart;
-            }
-
-            if (!digitsBefore && !digitsAfter)
-            {
-                error = $"Invalid Go duration '{text}': the number at position {numberStart} has no digits.";
-                return false;
-            }
-
-            int unitStart = i;
-            for (; i < text.Length && !(text[i] == '.' || char.IsAsciiDigit(text[i])); i++)
-            {
-            }
-
-            string unitText = text[unitStart..i];
-            if (unitText.Length == 0)
-            {
-                error = $"Invalid Go duration '{text}': missing unit after the number at position {numberStart} (one of ns, us, µs, ms, s, m, h).";
-                return false;
-            }
-
-            ulong? unit = UnitNanoseconds(unitText);
-            if (unit is not ulong unitValue)
-            {
-                error = $"Invalid Go duration '{text}': unknown unit '{unitText}' at position {unitStart} (one of ns, us, µs, ms, s, m, h; Go has no days).";
-                return false;
-            }
-
-            if (value > Bound / unitValue)
-            {
-                error = $"Invalid Go duration '{text}': the component at position {numberStart} overflows int64 nanoseconds.";
-                return false;
-            }
-
-            value *= unitValue;
-            if (fraction > 0)
-            {
-                // Go: "float64 is needed to be nanosecond accurate for fractions of hours."
-                value += (ulong)(fraction * (unitValue / scale));
-                if (value > Bound)
-                {
-                    error = $"Invalid Go duration '{text}': the component at position {numberStart} overflows int64 nanoseconds.";
-                    return false;
-                }
-            }
-
-            // Go adds in uint64 and then checks d > 1<<63; both terms are at most 2^63, so the sum can only
-            // wrap at exactly 2^64 ("9223372036854775808ns9223372036854775808ns" reads as 0 in Go). Mirror it.
-            total = unchecked(total + value);
-            if (total > Bound)
-            {
-                error = $"Invalid Go duration '{text}': the total overflows int64 nanoseconds at position {numberStart}.";
-                return false;
-            }
-        }
-
-        if (negative)
-        {
-            result = new GoDuration(unchecked(-(long)total));
-            error = null;
-            return true;
-        }
-
-        if (total > Bound - 1)
-        {
-            error = $"Invalid Go duration '{text}': the total overflows int64 nanoseconds.";
-            return false;
-        }
-
-        result = new GoDuration((long)total);
-        error = null;
-        return true;
+        // The parser is shared with the analyzers (GoDurationSyntax, netstandard2.0), so code and .editorconfig
+        // settings read Go durations exactly as the library does.
+        error = GoDurationSyntax.Read(text, out long nanoseconds);
+        result = error is null ? new GoDuration(nanoseconds) : default;
+        return error is null;
     }
-
-    private static ulong? UnitNanoseconds(string unit) => unit switch
-    {
-        "ns" => Nanosecond,
-        "us" => Microsecond,
-        "\u00B5s" => Microsecond, // U+00B5 micro sign
-        "\u03BCs" => Microsecond, // U+03BC Greek letter mu
-        "ms" => Millisecond,
-        "s" => Second,
-        "m" => Minute,
-        "h" => Hour,
-        _ => null,
-    };
 
     /// <summary>Writes the duration exactly as Go's <c>Duration.String</c>: "24h0m0s", "1h30m0s", "300ms", "1.5µs", "0s".</summary>
     /// <returns>The Go duration string.</returns>
