@@ -76,7 +76,8 @@ internal sealed class PolicySettings
     /// <summary>
     /// A TimeSpan setting's value when it is known: written (null means the default), or not written on a new object
     /// (the default, <see cref="LifetimeSettings.DefaultTimeSpan"/>, which may be <see langword="null"/>: absent).
-    /// <paramref name="where"/> is the written value, or <see langword="null"/> when it is not written.
+    /// <paramref name="where"/> is the written value, or <see langword="null"/> when it is not written or written as
+    /// <see langword="null"/> (no value to point at).
     /// </summary>
     public bool TryGetEffectiveTimeSpan(LifetimeSetting setting, out TimeSpan? value, out IOperation? where)
     {
@@ -87,11 +88,12 @@ internal sealed class PolicySettings
             return IsDefaulted(setting);
         }
 
-        where = written.Value;
         if (ConstantValues.IsNull(written.Value))
         {
             return true;
         }
+
+        where = written.Value;
 
         bool known = TryTimeSpan(written, out TimeSpan found);
         value = found;
@@ -108,11 +110,12 @@ internal sealed class PolicySettings
             return IsDefaulted(setting);
         }
 
-        where = written.Value;
         if (ConstantValues.IsNull(written.Value))
         {
             return true;
         }
+
+        where = written.Value;
 
         bool known = ConstantValues.TryGetDouble(written.Value, out double found);
         value = found;
@@ -135,15 +138,9 @@ internal sealed class PolicySettings
 
     private bool IsDefaulted(LifetimeSetting setting) => (Defaulted & LifetimeSettings.GroupOf(setting)) != 0;
 
-    private static bool TryTimeSpan(WrittenValue written, out TimeSpan value)
-    {
-        if (written.IsGoDuration)
-        {
-            // Go duration strings: read once ConstantValues can read them (branch `values`).
-            value = default;
-            return false;
-        }
-
-        return ConstantValues.TryGetTimeSpan(written.Value, out value);
-    }
+    // A string setting is a Go duration ("2160h"), read as istio and cert-manager read it; a string Go rejects makes the
+    // factory throw at run time, so it is unknown.
+    private static bool TryTimeSpan(WrittenValue written, out TimeSpan value) => written.IsGoDuration
+        ? ConstantValues.TryGetGoDuration(written.Value, out value)
+        : ConstantValues.TryGetTimeSpan(written.Value, out value);
 }

@@ -20,6 +20,9 @@ public sealed partial class ApiSurfaceTests
     [InlineData("return new MeshCertificateLifetimes(new WorkloadCertificatePolicy(), new IntermediateCaPolicy(TimeSpan.FromDays(30), {|#0:TimeSpan.FromDays(30)|}));")]
     [InlineData("return new MeshCertificateLifetimes { Intermediate = new() { Duration = TimeSpan.FromDays(30), RenewBefore = {|#0:TimeSpan.FromDays(30)|} } };")]
     [InlineData("return lifetimes with { Intermediate = new IntermediateCaPolicy(TimeSpan.FromDays(30), {|#0:TimeSpan.FromDays(30)|}) };")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(\"720h\", {|#0:\"720h\"|});")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(renewBefore: {|#0:Month|}, duration: Month);")]
+    [InlineData("return new MeshCertificateLifetimes(new WorkloadCertificatePolicy(), IntermediateCaPolicy.FromCertManagerSpec(Month, {|#0:\"43200m\"|}));")]
     public async Task MPKI2004_renewBefore_is_reported_on_every_surface(string statement) =>
         await Verify<RenewBeforeNotBelowDurationAnalyzer>(
             statement,
@@ -33,6 +36,8 @@ public sealed partial class ApiSurfaceTests
     [InlineData("return intermediate with { Duration = TimeSpan.FromDays(30), RenewBeforePercentage = {|#0:0|} };", "0")]
     [InlineData("return new MeshLifetimeOptions { IntermediateDuration = TimeSpan.FromDays(30), IntermediateRenewBeforePercentage = {|#0:0|} };", "0")]
     [InlineData("return new MeshCertificateLifetimes { Intermediate = new IntermediateCaPolicy(TimeSpan.FromDays(30), renewBeforePercentage: {|#0:0|}) };", "0")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(Month, renewBeforePercentage: {|#0:0|});", "0")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(null, \"1h\", {|#0:-1|});", "-1")]
     public async Task MPKI2004_percentage_is_reported_on_every_surface(string statement, string percentage) =>
         await Verify<RenewBeforeNotBelowDurationAnalyzer>(
             statement,
@@ -51,6 +56,10 @@ public sealed partial class ApiSurfaceTests
     [InlineData("return new MeshLifetimeOptions { IntermediateDuration = configured, IntermediateRenewBefore = TimeSpan.FromDays(29) };")]
     [InlineData("return new MeshCertificateLifetimes(new WorkloadCertificatePolicy(), intermediate);")]
     [InlineData("return lifetimes with { Intermediate = intermediate with { RenewBefore = TimeSpan.FromDays(365) } };")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(renewBeforePercentage: 0);")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(Month, \"168h\");")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(text, \"720h\");")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(\"30 days\", \"720h\");")]
     public async Task MPKI2004_is_not_reported_when_below_unchecked_or_unknown(string statement) =>
         await Verify<RenewBeforeNotBelowDurationAnalyzer>(statement);
 
@@ -66,6 +75,9 @@ public sealed partial class ApiSurfaceTests
     [InlineData("return new IntermediateCaPolicy { Duration = TimeSpan.FromHours(1), RenewBeforePercentage = {|#0:99|} };", "spec.renewBeforePercentage", "99", PercentageTooShortDetail)]
     [InlineData("return new IntermediateCaPolicy(TimeSpan.FromDays(3650), renewBeforePercentage: {|#0:50|});", "spec.renewBeforePercentage", "50", PercentageTooShortDetail)]
     [InlineData("return new MeshLifetimeOptions { IntermediateRenewBefore = TimeSpan.FromDays(1), IntermediateRenewBeforePercentage = {|#0:150|} };", "spec.renewBeforePercentage", "150", PercentageTooShortDetail)]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec({|#0:\"30m\"|});", "spec.duration", "30m0s", "certificate duration must be greater than 1h0m0s")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(Month, {|#0:\"1m\"|});", "spec.renewBefore", "1m0s", "certificate renewBefore must be greater than 5m0s")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(\"87600h\", renewBeforePercentage: {|#0:50|});", "spec.renewBeforePercentage", "50", PercentageTooShortDetail)]
     public async Task MPKI2005_is_reported_on_every_surface(string statement, string field, string value, string detail) =>
         await Verify<CertManagerDurationTooShortAnalyzer>(
             statement,
@@ -81,6 +93,9 @@ public sealed partial class ApiSurfaceTests
     [InlineData("return new IntermediateCaPolicy(TimeSpan.FromHours(1), renewBeforePercentage: 90);")]
     [InlineData("return new MeshLifetimeOptions { IntermediateDuration = maybe };")]
     [InlineData("return new MeshCertificateLifetimes(existing, intermediate with { Duration = TimeSpan.FromHours(2) });")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(\"1h\", \"5m\");")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(text, text);")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(renewBeforePercentage: 100);")]
     public async Task MPKI2005_is_not_reported_when_long_enough_unchecked_or_unknown(string statement) =>
         await Verify<CertManagerDurationTooShortAnalyzer>(statement);
 
@@ -92,6 +107,8 @@ public sealed partial class ApiSurfaceTests
     [InlineData("return intermediate with { RenewBefore = TimeSpan.FromDays(10), RenewBeforePercentage = {|#0:20|} };", "20")]
     [InlineData("return new MeshLifetimeOptions { IntermediateRenewBefore = TimeSpan.FromDays(10), IntermediateRenewBeforePercentage = {|#0:20|} };", "20")]
     [InlineData("return new MeshCertificateLifetimes(new WorkloadCertificatePolicy(), new IntermediateCaPolicy(null, TimeSpan.FromDays(10), {|#0:20|}));", "20")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(Month, Week, {|#0:25|});", "25")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(renewBeforePercentage: {|#0:Percent|}, renewBefore: \"1h\");", "20")]
     public async Task MPKI2006_is_reported_on_every_surface(string statement, string percentage) =>
         await Verify<RenewBeforeSetTwiceAnalyzer>(
             statement,
@@ -105,6 +122,9 @@ public sealed partial class ApiSurfaceTests
     [InlineData("return new MeshLifetimeOptions { IntermediateRenewBefore = maybe, IntermediateRenewBeforePercentage = 20 };")]
     [InlineData("return new MeshLifetimeOptions { IntermediateRenewBeforePercentage = 20 };")]
     [InlineData("return lifetimes with { Intermediate = intermediate with { RenewBeforePercentage = 20 } };")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(Month, text, 25);")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(Month, \"7 days\", 25);")]
+    [InlineData("return IntermediateCaPolicy.FromCertManagerSpec(Month, null, 25);")]
     public async Task MPKI2006_is_not_reported_unless_both_are_set_in_one_place(string statement) =>
         await Verify<RenewBeforeSetTwiceAnalyzer>(statement);
 }

@@ -29,6 +29,10 @@ public sealed partial class ApiSurfaceTests
     [InlineData("return new MeshCertificateLifetimes(new WorkloadCertificatePolicy({|#0:TimeSpan.FromDays(100)|}), new IntermediateCaPolicy());")]
     [InlineData("return new MeshCertificateLifetimes { Workload = new() { Ttl = {|#0:TimeSpan.FromDays(100)|} } };")]
     [InlineData("return lifetimes with { Workload = lifetimes.Workload with { Ttl = {|#0:TimeSpan.FromDays(100)|} } };")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings({|#0:\"2400h\"|});")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(secretTtl: {|#0:LongTtl|}, secretGracePeriodRatio: 0.5);")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(secretTtl: {|#0:\"2399h59m60s\"|}, maxWorkloadCertTtl: null);")]
+    [InlineData("return new MeshCertificateLifetimes(WorkloadCertificatePolicy.FromIstioSettings({|#0:\"2400h\"|}), new IntermediateCaPolicy());")]
     public async Task MPKI2002_is_reported_on_every_surface(string statement) =>
         await Verify<WorkloadTtlAboveMaximumAnalyzer>(
             statement,
@@ -44,8 +48,21 @@ public sealed partial class ApiSurfaceTests
     [InlineData("options.WorkloadCertificateTtl = configured; return options;")]
     [InlineData("return new MeshLifetimeOptions { WorkloadCertificateTtl = TimeSpan.FromDays(100), MaxWorkloadCertTtl = configured };")]
     [InlineData("options.MaxWorkloadCertTtl = TimeSpan.FromDays(1); return options;")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(\"2160h\");")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(\"2400h\", maxWorkloadCertTtl: \"2880h\");")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(\"2400h\", maxWorkloadCertTtl: text);")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(secretTtl: text);")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(secretTtl: null);")]
+    // Go rejects "100d" (no day unit): FromIstioSettings throws at run time; that is no TTL.
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(\"100d\");")]
     public async Task MPKI2002_is_not_reported_within_the_maximum_or_unknown(string statement) =>
         await Verify<WorkloadTtlAboveMaximumAnalyzer>(statement);
+
+    [Fact]
+    public async Task MPKI2002_takes_the_maximum_written_as_a_Go_duration() =>
+        await Verify<WorkloadTtlAboveMaximumAnalyzer>(
+            "return WorkloadCertificatePolicy.FromIstioSettings(secretTtl: {|#0:Month|}, maxWorkloadCertTtl: Week);",
+            AnalyzerTest<WorkloadTtlAboveMaximumAnalyzer>.Diagnostic("MPKI2002").WithLocation(0).WithArguments("30.00:00:00", "7.00:00:00"));
 
     [Fact]
     public async Task MPKI2002_takes_the_maximum_written_in_the_options_initializer() =>
@@ -64,6 +81,8 @@ public sealed partial class ApiSurfaceTests
     [InlineData("return new MeshLifetimeOptions { WorkloadCertificateTtl = {|#0:TimeSpan.FromMinutes(30)|} };")]
     [InlineData("return new MeshCertificateLifetimes(new WorkloadCertificatePolicy({|#0:TimeSpan.FromMinutes(30)|}), new IntermediateCaPolicy());")]
     [InlineData("return new MeshCertificateLifetimes { Workload = new WorkloadCertificatePolicy { Ttl = {|#0:TimeSpan.FromMinutes(30)|} } };")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings({|#0:\"30m\"|});")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(secretTtl: {|#0:\"1800s\"|});")]
     public async Task MPKI2010_is_reported_on_every_surface(string statement) =>
         await Verify<WorkloadTtlTooShortAnalyzer>(
             statement,
@@ -75,6 +94,8 @@ public sealed partial class ApiSurfaceTests
     [InlineData("return new MeshLifetimeOptions();")]
     [InlineData("return new MeshCertificateLifetimes(new WorkloadCertificatePolicy(TimeSpan.FromHours(1)), intermediate);")]
     [InlineData("Services.Configure<MeshLifetimeOptions>(o => o.WorkloadCertificateTtl = configured); return options;")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(\"1h\");")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(\"30 m\");")]
     public async Task MPKI2010_is_not_reported_from_one_hour_or_unknown(string statement) =>
         await Verify<WorkloadTtlTooShortAnalyzer>(statement);
 
@@ -119,6 +140,8 @@ public sealed partial class ApiSurfaceTests
     [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(secretGracePeriodRatio: {|#0:0.0625|}, secretGracePeriodRatioJitter: 0.03125);", "0.0625", "0.03125", Ttl24h, "45m0s")]
     [InlineData("return new MeshLifetimeOptions { WorkloadCertificateTtl = TimeSpan.FromHours(2), GracePeriodRatioJitter = {|#0:0.25|} };", "0.5", "0.25", "Workload certificate TTL '02:00:00'", "30m0s")]
     [InlineData("return new MeshCertificateLifetimes(new WorkloadCertificatePolicy(TimeSpan.FromHours(24), {|#0:0.0625|}, 0.03125), new IntermediateCaPolicy());", "0.0625", "0.03125", Ttl24h, "45m0s")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings({|#0:\"1h\"|}, null);", "0.5", "0.01", "Workload certificate TTL '01:00:00'", "29m24s")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(\"2h\", null, {|#0:0.25|});", "0.5", "0.25", "Workload certificate TTL '02:00:00'", "30m0s")]
     public async Task MPKI2001_slack_below_one_hour_is_reported_where_ttl_ratio_and_jitter_are_known(string statement, string ratio, string jitter, string ttl, string slack) =>
         await Verify<GracePeriodRatioAnalyzer>(
             statement,

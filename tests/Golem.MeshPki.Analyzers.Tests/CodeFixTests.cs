@@ -136,6 +136,16 @@ public sealed class CodeFixTests
             null,
             TtlFix.Diagnostic("MPKI2002").WithLocation(0).WithArguments("100.00:00:00", "90.00:00:00"));
 
+    [Theory]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings({|#0:\"2400h\"|});", "return WorkloadCertificatePolicy.FromIstioSettings(\"24h\");")]
+    [InlineData("return WorkloadCertificatePolicy.FromIstioSettings(secretTtl: {|#0:LongTtl|});", "return WorkloadCertificatePolicy.FromIstioSettings(secretTtl: \"24h\");")]
+    public async Task A_Go_duration_ttl_is_set_to_24h_as_istio_writes_it(string statement, string fixedStatement) =>
+        await TtlFix.VerifyAsync(
+            MeshCode.Code(statement),
+            MeshCode.Code(fixedStatement),
+            null,
+            TtlFix.Diagnostic("MPKI2002").WithLocation(0).WithArguments("100.00:00:00", "90.00:00:00"));
+
     [Fact]
     public async Task Fix_all_sets_every_ratio_and_ttl() =>
         await TtlFix.VerifyAsync(

@@ -20,6 +20,8 @@ internal static class MeshCode
         {
             private const int Percent = 20;
             private const string Month = "720h";
+            private const string LongTtl = "2400h";
+            private static readonly string Week = "168h";
 
             public static object Configure(
                 WorkloadCertificatePolicy existing,

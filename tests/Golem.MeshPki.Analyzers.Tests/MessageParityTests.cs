@@ -46,6 +46,16 @@ public sealed class MessageParityTests
     [InlineData("new MeshLifetimeOptions { GracePeriodRatio = 0.95, IntermediateRenewBefore = TimeSpan.FromDays(90) }", "MPKI2001 MPKI2004")]
     [InlineData("new MeshLifetimeOptions { WorkloadCertificateTtl = TimeSpan.FromMinutes(20), IntermediateRenewBeforePercentage = 0, IntermediateDuration = TimeSpan.FromDays(1) }", "MPKI2001 MPKI2004 MPKI2010")]
     [InlineData("new MeshLifetimeOptions { WorkloadCertificateTtl = TimeSpan.FromHours(12) }", "")]
+    // The Go-duration factories.
+    [InlineData("WorkloadCertificatePolicy.FromIstioSettings(\"2400h\", 1.5)", "MPKI2001 MPKI2002")]
+    [InlineData("WorkloadCertificatePolicy.FromIstioSettings(\"1h30m\", secretGracePeriodRatioJitter: 0.2)", "MPKI2001")]
+    [InlineData("WorkloadCertificatePolicy.FromIstioSettings(\"720h\", maxWorkloadCertTtl: \"168h\")", "MPKI2002")]
+    [InlineData("WorkloadCertificatePolicy.FromIstioSettings(\"59m59.5s\")", "MPKI2001 MPKI2010")]
+    [InlineData("IntermediateCaPolicy.FromCertManagerSpec(\"720h\", \"720h\")", "MPKI2004")]
+    [InlineData("IntermediateCaPolicy.FromCertManagerSpec(\"87600h\", renewBeforePercentage: 50)", "MPKI2005")]
+    [InlineData("IntermediateCaPolicy.FromCertManagerSpec(\"1h30m\", \"30m\", 40)", "MPKI2006")]
+    [InlineData("IntermediateCaPolicy.FromCertManagerSpec(\"2562047h47m16.854775807s\", \"1h\")", "")]
+    [InlineData("new MeshCertificateLifetimes(WorkloadCertificatePolicy.FromIstioSettings(\"336h\"), IntermediateCaPolicy.FromCertManagerSpec(\"720h\", \"168h\"))", "MPKI2003")]
     public async Task The_analyzers_report_what_Validate_finds(string expression, string ids)
     {
         var (diagnostics, findings) = await AnalyzerRun.AnalyzeAndValidateAsync(expression);

@@ -50,6 +50,12 @@ public sealed class RemoveIgnoredRenewBeforeCodeFixTests
     [InlineData(
         "return new MeshCertificateLifetimes(new WorkloadCertificatePolicy(), new IntermediateCaPolicy(TimeSpan.FromDays(30), {|#0:TimeSpan.FromDays(30)|}));",
         "return new MeshCertificateLifetimes(new WorkloadCertificatePolicy(), new IntermediateCaPolicy(TimeSpan.FromDays(30)));")]
+    [InlineData(
+        "return IntermediateCaPolicy.FromCertManagerSpec(Month, {|#0:\"720h\"|});",
+        "return IntermediateCaPolicy.FromCertManagerSpec(Month);")]
+    [InlineData(
+        "return IntermediateCaPolicy.FromCertManagerSpec(Month, {|#0:\"720h\"|}, maybePercent);",
+        "return IntermediateCaPolicy.FromCertManagerSpec(Month, null, maybePercent);")]
     public async Task MPKI2004_removes_a_renewBefore_not_below_the_duration(string statement, string fixedStatement) =>
         await Fix2004.VerifyAsync(
             MeshCode.Code(statement),
@@ -218,6 +224,9 @@ public sealed class RemoveIgnoredRenewBeforeCodeFixTests
     [InlineData(
         "return new MeshCertificateLifetimes(new WorkloadCertificatePolicy(), new IntermediateCaPolicy(TimeSpan.FromDays(30), renewBeforePercentage: {|#0:20|}, renewBefore: {|#1:TimeSpan.FromDays(40)|}));",
         "return new MeshCertificateLifetimes(new WorkloadCertificatePolicy(), new IntermediateCaPolicy(TimeSpan.FromDays(30), renewBeforePercentage: 20));")]
+    [InlineData(
+        "return IntermediateCaPolicy.FromCertManagerSpec(Month, {|#1:\"0s\"|}, {|#0:20|});",
+        "return IntermediateCaPolicy.FromCertManagerSpec(Month, null, 20);")]
     public async Task MPKI2006_removes_the_ignored_renewBefore(string statement, string fixedStatement) =>
         await Fix2006.VerifyAsync(
             MeshCode.Code(statement),

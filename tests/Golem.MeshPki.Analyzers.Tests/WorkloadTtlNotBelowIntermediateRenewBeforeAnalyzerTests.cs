@@ -54,6 +54,12 @@ public sealed class WorkloadTtlNotBelowIntermediateRenewBeforeAnalyzerTests
     [InlineData(
         "return new MeshLifetimeOptions { IntermediateDuration = TimeSpan.FromDays(2), IntermediateRenewBeforePercentage = {|#0:40|} };",
         "1.00:00:00", "19:12:00", "RenewBeforePercentage 40 of Duration '2.00:00:00'")]
+    [InlineData(
+        "return new MeshCertificateLifetimes(WorkloadCertificatePolicy.FromIstioSettings({|#0:\"336h\"|}), IntermediateCaPolicy.FromCertManagerSpec(Month, Week));",
+        "14.00:00:00", "7.00:00:00", "RenewBefore '7.00:00:00'")]
+    [InlineData(
+        "return new MeshCertificateLifetimes { Intermediate = IntermediateCaPolicy.FromCertManagerSpec(renewBefore: {|#0:\"20h\"|}) };",
+        "1.00:00:00", "20:00:00", "RenewBefore '20:00:00'")]
     public async Task Ttl_not_below_the_intermediates_renewBefore_is_reported(string statement, string ttl, string renewBefore, string source) =>
         await Verify.VerifyAsync(
             MeshCode.Code(statement),
@@ -82,6 +88,8 @@ public sealed class WorkloadTtlNotBelowIntermediateRenewBeforeAnalyzerTests
     [InlineData("options.WorkloadCertificateTtl = TimeSpan.FromDays(100); return options;")]
     [InlineData("Services.Configure<MeshLifetimeOptions>(o => { o.WorkloadCertificateTtl = TimeSpan.FromDays(40); o.IntermediateDuration = TimeSpan.FromDays(30); }); return options;")]
     [InlineData("return new MeshLifetimeOptions { WorkloadCertificateTtl = configured, IntermediateDuration = TimeSpan.FromHours(1) };")]
+    [InlineData("return new MeshCertificateLifetimes(WorkloadCertificatePolicy.FromIstioSettings(text), IntermediateCaPolicy.FromCertManagerSpec(Month, Week));")]
+    [InlineData("return new MeshCertificateLifetimes(WorkloadCertificatePolicy.FromIstioSettings(\"336h\"), IntermediateCaPolicy.FromCertManagerSpec(Month, text));")]
     public async Task Unknown_or_separate_values_are_not_reported(string statement) =>
         await Verify.VerifyAsync(MeshCode.Code(statement), null);
 
