@@ -25,6 +25,14 @@ internal static class CertManagerSpec
     private const long NanosecondsPerTick = 100;
 
     /// <summary>
+    /// Whether a Certificate could hold these values at all: a known duration or renewBefore beyond Go's int64
+    /// nanoseconds (about 292 years) cannot be written in a <c>metav1.Duration</c>, so the webhook has nothing to say
+    /// about such a spec (and <c>IntermediateCaPolicy.Validate()</c> returns no finding for it).
+    /// </summary>
+    public static bool FitsACertificate(PolicySettings settings) =>
+        Fits(settings, LifetimeSetting.IntermediateDuration) && Fits(settings, LifetimeSetting.IntermediateRenewBefore);
+
+    /// <summary>
     /// The duration the webhook checks a percentage against, when it checks one: <c>ValidateCertificateSpec</c> runs
     /// <c>ValidateDuration</c> only when <c>spec.duration</c> or <c>spec.renewBefore</c> is set; an absent duration is
     /// 90 days. False when that is unknown.
@@ -43,7 +51,7 @@ internal static class CertManagerSpec
 
     /// <summary>
     /// The webhook's renewBefore for a percentage: <c>duration * time.Duration(100-p) / 100</c>, in int64 nanoseconds
-    /// that wrap on overflow as Go's do. False when the duration does not fit Go's int64 nanoseconds (the library throws).
+    /// that wrap on overflow as Go's do. False when the duration does not fit Go's int64 nanoseconds (no Certificate can hold it).
     /// </summary>
     public static bool TryPercentageRenewBefore(TimeSpan duration, int percentage, out long renewBeforeNanoseconds, out long durationNanoseconds)
     {
@@ -104,7 +112,7 @@ internal static class CertManagerSpec
         return new PlannedRenewBefore(TimeSpan.FromTicks(lifetime / 3 / NanosecondsPerTick), planned, RenewBeforeSource.OneThird);
     }
 
-    /// <summary>The properties and additional location that offer the removal of a setting cert-manager's controller ignores.</summary>
+    /// <summary>The diagnostic properties that offer the removal of a setting cert-manager's controller ignores (<c>renewBefore</c> or <c>renewBeforePercentage</c>).</summary>
     public static ImmutableDictionary<string, string?> Ignored(string field) =>
         ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.IgnoredSetting, field);
 
@@ -114,6 +122,9 @@ internal static class CertManagerSpec
         < long.MinValue / NanosecondsPerTick => long.MinValue,
         _ => ticks * NanosecondsPerTick,
     };
+
+    private static bool Fits(PolicySettings settings, LifetimeSetting setting) =>
+        !settings.TryGetTimeSpan(setting, out TimeSpan value, out _) || TryNanoseconds(value, out _);
 
     private static bool TryNanoseconds(TimeSpan value, out long nanoseconds)
     {

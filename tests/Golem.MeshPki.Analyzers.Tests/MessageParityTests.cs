@@ -33,6 +33,10 @@ public sealed class MessageParityTests
     [InlineData("new IntermediateCaPolicy { RenewBeforePercentage = 150 }", "")]
     [InlineData("new IntermediateCaPolicy { RenewBefore = TimeSpan.Zero }", "MPKI2005")]
     [InlineData("new IntermediateCaPolicy(TimeSpan.FromDays(30), renewBeforePercentage: 20)", "")]
+    // Beyond Go's int64 nanoseconds no Certificate can hold the value: the webhook (and Validate) say nothing.
+    [InlineData("new IntermediateCaPolicy(TimeSpan.FromDays(365 * 300), TimeSpan.FromDays(365 * 301), 20)", "")]
+    [InlineData("new IntermediateCaPolicy(TimeSpan.FromDays(365 * 300), TimeSpan.FromMinutes(1))", "")]
+    [InlineData("new IntermediateCaPolicy(TimeSpan.FromMinutes(30), TimeSpan.FromDays(365 * 300))", "")]
     // MeshCertificateLifetimes: MPKI2003 from each source of renewBefore, with the nested policies' own findings.
     [InlineData("new MeshCertificateLifetimes(new WorkloadCertificatePolicy(TimeSpan.FromDays(7)), new IntermediateCaPolicy(TimeSpan.FromDays(30), TimeSpan.FromDays(7)))", "MPKI2003")]
     [InlineData("new MeshCertificateLifetimes(new WorkloadCertificatePolicy(TimeSpan.FromDays(8)), new IntermediateCaPolicy(TimeSpan.FromDays(30), renewBeforePercentage: 25))", "MPKI2003")]

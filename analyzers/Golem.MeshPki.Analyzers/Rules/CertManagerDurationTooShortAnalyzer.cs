@@ -25,6 +25,11 @@ public sealed class CertManagerDurationTooShortAnalyzer : PolicyAnalyzer
 
     private protected override void Analyze(OperationAnalysisContext context, PolicySettings settings)
     {
+        if (!CertManagerSpec.FitsACertificate(settings))
+        {
+            return;
+        }
+
         TimeSpan minimumRenewBefore = LifetimeRuleThresholds.MinimumRenewBefore;
         if (settings.TryGetTimeSpan(LifetimeSetting.IntermediateDuration, out TimeSpan duration, out IOperation where)
             && duration < LifetimeRuleThresholds.MinimumCertificateDuration)

@@ -26,6 +26,11 @@ public sealed class RenewBeforeNotBelowDurationAnalyzer : PolicyAnalyzer
 
     private protected override void Analyze(OperationAnalysisContext context, PolicySettings settings)
     {
+        if (!CertManagerSpec.FitsACertificate(settings))
+        {
+            return;
+        }
+
         // cert-manager compares Go durations (int64 nanoseconds): rb >= duration is rejected.
         if (settings.TryGetTimeSpan(LifetimeSetting.IntermediateRenewBefore, out TimeSpan renewBefore, out IOperation where)
             && settings.TryGetEffectiveTimeSpan(LifetimeSetting.IntermediateDuration, out TimeSpan? written, out _)

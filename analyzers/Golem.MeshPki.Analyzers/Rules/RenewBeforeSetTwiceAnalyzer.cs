@@ -26,6 +26,11 @@ public sealed class RenewBeforeSetTwiceAnalyzer : PolicyAnalyzer
 
     private protected override void Analyze(OperationAnalysisContext context, PolicySettings settings)
     {
+        if (!CertManagerSpec.FitsACertificate(settings))
+        {
+            return;
+        }
+
         if (!settings.IsDefinitelySet(LifetimeSetting.IntermediateRenewBefore, out IOperation renewBeforeAt)
             || !settings.IsDefinitelySet(LifetimeSetting.IntermediateRenewBeforePercentage, out IOperation percentageAt))
         {
