@@ -12,16 +12,6 @@ namespace Golem.MeshPki.Analyzers;
 /// </summary>
 internal static class CertManagerSpec
 {
-    /// <summary>
-    /// cert-manager's webhook detail for a percentage whose renewBefore is too short (verbatim). {0}: the minimum
-    /// renewBefore (Go duration). The library's <c>CertManagerCertificateValidation</c> writes it inline; a test
-    /// checks that the two agree.
-    /// </summary>
-    public const string PercentageTooShortDetail = "certificate renewBeforePercentage must result in a renewBefore greater than {0}";
-
-    /// <summary>cert-manager's webhook detail for a percentage whose renewBefore is not below the duration (verbatim).</summary>
-    public const string PercentageNotBelowDurationDetail = "certificate renewBeforePercentage must result in a renewBefore less than duration";
-
     private const long NanosecondsPerTick = 100;
 
     /// <summary>

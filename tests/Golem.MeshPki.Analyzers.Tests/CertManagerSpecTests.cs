@@ -1,6 +1,7 @@
 extern alias library;
 
 using LibraryLifetimes = library::Golem.MeshPki.Lifetimes;
+using Golem.MeshPki.Rules;
 
 namespace Golem.MeshPki.Analyzers.Tests;
 
@@ -57,9 +58,9 @@ public sealed class CertManagerSpecTests
         Assert.True(CertManagerSpec.TryPercentageRenewBefore(duration, percentage, out long renewBefore, out long durationNanoseconds));
         var errors = LibraryLifetimes.CertManagerCertificateValidation.ValidateDuration(duration, null, percentage);
 
-        string tooShort = CertManagerSpec.PercentageTooShortDetail.Replace("{0}", "5m0s", StringComparison.Ordinal);
+        string tooShort = LifetimeRuleMessages.CertManagerPercentageTooShortDetail.Replace("{0}", "5m0s", StringComparison.Ordinal);
         Assert.Equal(renewBefore < TimeSpan.FromMinutes(5).Ticks * 100, errors.Any(e => e.Detail == tooShort));
-        Assert.Equal(renewBefore >= durationNanoseconds, errors.Any(e => e.Detail == CertManagerSpec.PercentageNotBelowDurationDetail));
+        Assert.Equal(renewBefore >= durationNanoseconds, errors.Any(e => e.Detail == LifetimeRuleMessages.CertManagerPercentageNotBelowDurationDetail));
     }
 
     [Fact]

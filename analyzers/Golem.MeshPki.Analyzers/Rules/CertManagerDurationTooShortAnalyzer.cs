@@ -49,7 +49,7 @@ public sealed class CertManagerDurationTooShortAnalyzer : PolicyAnalyzer
             && computed < minimumRenewBefore.Ticks * 100)
         {
             string? ignored = CertManagerSpec.ControllerUsesPercentage(percentage) ? null : "renewBeforePercentage";
-            Report(context, where, ignored, "spec.renewBeforePercentage", percentage.ToString(CultureInfo.InvariantCulture), CertManagerSpec.PercentageTooShortDetail, minimumRenewBefore);
+            Report(context, where, ignored, "spec.renewBeforePercentage", percentage.ToString(CultureInfo.InvariantCulture), LifetimeRuleMessages.CertManagerPercentageTooShortDetail, minimumRenewBefore);
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class RenewBeforeNotBelowDurationAnalyzer : PolicyAnalyzer
                 CertManagerSpec.ControllerUsesPercentage(percentage) ? null : CertManagerSpec.Ignored("renewBeforePercentage"),
                 "spec.renewBeforePercentage",
                 percentage.ToString(CultureInfo.InvariantCulture),
-                CertManagerSpec.PercentageNotBelowDurationDetail));
+                LifetimeRuleMessages.CertManagerPercentageNotBelowDurationDetail));
         }
     }
 }

@@ -83,12 +83,12 @@ public static class CertManagerCertificateValidation
             string value = p.ToString(CultureInfo.InvariantCulture);
             if (computed < minimumRenewBefore)
             {
-                errors.Add(new("spec.renewBeforePercentage", value, $"certificate renewBeforePercentage must result in a renewBefore greater than {minimumRenewBefore}"));
+                errors.Add(new("spec.renewBeforePercentage", value, Detail(LifetimeRuleMessages.CertManagerPercentageTooShortDetail, minimumRenewBefore)));
             }
 
             if (computed >= effective)
             {
-                errors.Add(new("spec.renewBeforePercentage", value, "certificate renewBeforePercentage must result in a renewBefore less than duration"));
+                errors.Add(new("spec.renewBeforePercentage", value, LifetimeRuleMessages.CertManagerPercentageNotBelowDurationDetail));
             }
         }
 

@@ -73,6 +73,15 @@ internal static class LifetimeRuleMessages
     /// <summary>MPKI2005, cert-manager's webhook detail (verbatim). {0}: the minimum renewBefore (Go duration).</summary>
     public const string CertManagerRenewBeforeTooShortDetail = "certificate renewBefore must be greater than {0}";
 
+    /// <summary>
+    /// MPKI2005, cert-manager's webhook detail (verbatim) for a percentage whose renewBefore (the webhook computes
+    /// <c>duration * (100 - p) / 100</c>) is too short. {0}: the minimum renewBefore (Go duration).
+    /// </summary>
+    public const string CertManagerPercentageTooShortDetail = "certificate renewBeforePercentage must result in a renewBefore greater than {0}";
+
+    /// <summary>MPKI2004, cert-manager's webhook detail (verbatim) for a percentage whose renewBefore is not below the duration.</summary>
+    public const string CertManagerPercentageNotBelowDurationDetail = "certificate renewBeforePercentage must result in a renewBefore less than duration";
+
     /// <summary>MPKI2004, cert-manager's webhook detail (verbatim). {0}: the duration; {1}: renewBefore (Go durations).</summary>
     public const string CertManagerRenewBeforeNotBelowDurationDetail = "certificate duration {0} must be greater than renewBefore {1}";
 
