@@ -1,7 +1,6 @@
 extern alias library;
-
-using LibraryLifetimes = library::Golem.MeshPki.Lifetimes;
 using Golem.MeshPki.Rules;
+using LibraryLifetimes = library::Golem.MeshPki.Lifetimes;
 
 namespace Golem.MeshPki.Analyzers.Tests;
 
