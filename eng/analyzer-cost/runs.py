@@ -119,9 +119,24 @@ def pct(a, b):
     return 100.0 * (a - b) / b
 
 
+# Two-sided 95% quantiles of Student's t for 1 to 30 degrees of freedom (then the normal's 1.96).
+T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+       2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
+
+
+def mean_ci(values):
+    """Mean and half-width of its 95% confidence interval."""
+    if len(values) < 2:
+        return statistics.mean(values), float("nan")
+    df = len(values) - 1
+    t = T95[df - 1] if df <= len(T95) else 1.96
+    return statistics.mean(values), t * statistics.stdev(values) / len(values) ** 0.5
+
+
 def comparison_rows(records, measures):
-    """One table row per measure: each variant's median and range, the added share of the medians, and the median of
-    the per-run added shares (each run pairs one build of each variant, next to each other in time)."""
+    """One table row per measure: each variant's median and range, the added time and share of the medians, and the
+    mean of the per-run added shares with its 95% confidence interval (each run pairs one build of each variant, next
+    to each other in time, so a slow spell of the machine falls on both)."""
     rows = []
     for label, key in measures:
         values = {v: [r[key] for r in records if r["variant"] == v and r.get(key) is not None] for v in ("with", "without")}
@@ -136,7 +151,7 @@ def comparison_rows(records, measures):
             f"| {label} | {med(values['without']):.2f} ({spread(values['without'])}) "
             f"| {med(values['with']):.2f} ({spread(values['with'])}) "
             f"| {med(values['with']) - med(values['without']):+.2f} s, {pct(med(values['with']), med(values['without'])):+.1f}% "
-            f"| {med(paired):+.1f}% ({', '.join(f'{p:+.0f}' for p in paired)}) |")
+            f"| {mean_ci(paired)[0]:+.1f}% ± {mean_ci(paired)[1]:.1f} ({', '.join(f'{p:+.0f}' for p in paired)}) |")
     return rows
 
 
@@ -148,7 +163,7 @@ def summary(args):
         return 1
     kinds = {k: [r for r in records if r["kind"] == k] for k in ("build", "msbuild-report", "csc")}
     header = ("| Measure (seconds) | without Golem analyzer: median (range) | with: median (range) "
-              "| added, medians | added, median of pairs (each pair) |\n|---|---|---|---|---|")
+              "| added, medians | added, mean of pairs ± 95% CI (each pair, %) |\n|---|---|---|---|---|")
 
     if kinds["build"]:
         n = len([r for r in kinds["build"] if r["variant"] == "with"])
