@@ -1,14 +1,19 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace Golem.MeshPki.Packaging.Tests;
 
 /// <summary>
 /// Packs the library (with no build: the test project's reference built it) into a temporary feed, creates console
 /// projects that reference the package, builds them and reads the compiler's warnings: the analyzers packed under
-/// <c>analyzers/dotnet/cs/</c> must run in a consumer's build with no extra step.
+/// <c>analyzers/dotnet/cs/</c> must run in a consumer's build with no extra step, and the code fixes packed beside them
+/// must not trouble it (the command-line compiler has no Workspaces assembly for them).
 /// </summary>
 public sealed partial class PackageAnalyzerEndToEndTests : IClassFixture<PackedLibraryFixture>
 {
@@ -16,16 +21,72 @@ public sealed partial class PackageAnalyzerEndToEndTests : IClassFixture<PackedL
 
     public PackageAnalyzerEndToEndTests(PackedLibraryFixture package) => _package = package;
 
+    private const string AnalyzerAssembly = "Golem.MeshPki.Analyzers";
+    private const string CodeFixesAssembly = "Golem.MeshPki.Analyzers.CodeFixes";
+
     [Fact]
-    public void Package_holds_the_analyzer_under_analyzers_dotnet_cs_and_does_not_depend_on_it()
+    public void Package_holds_the_analyzer_and_its_code_fixes_under_analyzers_dotnet_cs_and_depends_on_neither()
     {
-        using var archive = System.IO.Compression.ZipFile.OpenRead(_package.PackagePath);
+        using var archive = ZipFile.OpenRead(_package.PackagePath);
         var entries = archive.Entries.Select(e => e.FullName).ToList();
-        Assert.Contains("analyzers/dotnet/cs/Golem.MeshPki.Analyzers.dll", entries);
+        Assert.Contains($"analyzers/dotnet/cs/{AnalyzerAssembly}.dll", entries);
+        Assert.Contains($"analyzers/dotnet/cs/{CodeFixesAssembly}.dll", entries);
         Assert.Contains("lib/net10.0/Golem.MeshPki.dll", entries);
+
+        // Nowhere else: in lib/ either would become a compile reference of every consumer.
+        Assert.Equal(
+            [$"analyzers/dotnet/cs/{CodeFixesAssembly}.dll", $"analyzers/dotnet/cs/{AnalyzerAssembly}.dll"],
+            entries.Where(e => e.Contains(AnalyzerAssembly, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
         var nuspec = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-        using var reader = new StreamReader(nuspec.Open());
-        Assert.DoesNotContain("Golem.MeshPki.Analyzers", reader.ReadToEnd(), StringComparison.Ordinal);
+        string nuspecText;
+        using (var reader = new StreamReader(nuspec.Open()))
+        {
+            nuspecText = reader.ReadToEnd();
+        }
+
+        Assert.DoesNotContain(AnalyzerAssembly, nuspecText, StringComparison.Ordinal);
+        var dependencies = XDocument.Parse(nuspecText).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id")).ToList();
+        Assert.NotEmpty(dependencies);
+        Assert.DoesNotContain(dependencies, id => id is not null && id.StartsWith("Golem.MeshPki", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Packed_library_references_neither_the_analyzer_nor_the_code_fixes()
+    {
+        using var archive = ZipFile.OpenRead(_package.PackagePath);
+        using var library = new MemoryStream();
+        using (var entry = archive.GetEntry("lib/net10.0/Golem.MeshPki.dll")!.Open())
+        {
+            entry.CopyTo(library);
+        }
+
+        library.Position = 0;
+        using var pe = new PEReader(library);
+        var metadata = pe.GetMetadataReader();
+        var references = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToList();
+        Assert.Contains("BouncyCastle.Cryptography", references);
+        Assert.DoesNotContain(references, name => name.StartsWith(AnalyzerAssembly, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Consumer_compiler_is_given_both_assemblies_and_reports_no_analyzer_load_problem()
+    {
+        var build = _package.BuildConsumer("load-check", UnsafeProgram);
+
+        Assert.True(build.ExitCode == 0, build.Output);
+
+        // NuGet hands every assembly under analyzers/dotnet/cs/ to the compiler; it must actually get the code fixes,
+        // or the absence of load warnings would prove nothing.
+        var ours = build.CompilerAnalyzerPaths().Where(p => Path.GetFileName(p).StartsWith(AnalyzerAssembly, StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"{CodeFixesAssembly}.dll", $"{AnalyzerAssembly}.dll"], ours.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(ours, p => Assert.EndsWith(Path.Combine("analyzers", "dotnet", "cs"), Path.GetDirectoryName(p), StringComparison.Ordinal));
+
+        // The command-line compiler has no Microsoft.CodeAnalysis.Workspaces: it must never try to load the code fixes'
+        // types (CS8032/CS8034 or AD0001 if it did), nor call their assembly empty (CS8033), and the analyzers beside
+        // them still run in the same compilation.
+        Assert.Empty(build.AnalyzerLoadProblems());
+        Assert.Equal(["MPKI2001", "MPKI2002"], build.MpkiDiagnostics().Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
     // Unsafe on purpose: istiod refuses a TTL above 90 days, and a ratio of 1.5 rotates at once. The values are on
@@ -69,6 +130,7 @@ public sealed partial class PackageAnalyzerEndToEndTests : IClassFixture<PackedL
 
     private static void AssertUnsafeProgramDiagnostics(ConsumerBuild build, string severity)
     {
+        Assert.Empty(build.AnalyzerLoadProblems());
         var diagnostics = build.MpkiDiagnostics();
         Assert.True(
             diagnostics.Select(d => (d.Severity, d.Id, d.Line, d.Column)).Order().SequenceEqual([(severity, "MPKI2001", 7, 24), (severity, "MPKI2002", 6, 11)]),
@@ -94,6 +156,7 @@ public sealed partial class PackageAnalyzerEndToEndTests : IClassFixture<PackedL
         var build = _package.BuildConsumer("safe", program);
 
         Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Empty(build.AnalyzerLoadProblems());
         Assert.Empty(build.MpkiDiagnostics());
         Assert.DoesNotContain("MPKI", build.Output, StringComparison.Ordinal);
     }
@@ -115,8 +178,29 @@ public sealed partial record ConsumerBuild(int ExitCode, string Output)
             .Distinct()
             .ToList();
 
+    /// <summary>
+    /// The <c>/analyzer:</c> paths of the compiler command line the build printed (<c>-clp:ShowCommandLine</c>),
+    /// unquoted.
+    /// </summary>
+    public IReadOnlyList<string> CompilerAnalyzerPaths() =>
+        AnalyzerArgument().Matches(Output).Select(m => m.Groups["path"].Value.Trim('"')).Distinct().ToList();
+
+    /// <summary>
+    /// Lines in which the compiler or MSBuild says an analyzer could not be loaded or run: CS8032 (instance cannot be
+    /// created), CS8033 (no analyzers in the assembly), CS8034 (assembly cannot be loaded), CS9057 (built against a
+    /// newer compiler), AD0001 (an analyzer threw), CS8784/CS8785 (a generator failed), or the loader's own words.
+    /// </summary>
+    public IReadOnlyList<string> AnalyzerLoadProblems() =>
+        Output.Split('\n').Where(line => AnalyzerLoadProblem().IsMatch(line)).Select(line => line.TrimEnd('\r')).ToList();
+
     [GeneratedRegex(@"^\s*(?<path>[^\r\n]+?)\((?<line>\d+),(?<col>\d+)\): (?<severity>warning|error) (?<id>MPKI\d{4}): (?<message>[^\r\n]*?)(?: \[[^\]\r\n]*\])?\r?$", RegexOptions.Multiline)]
     private static partial Regex DiagnosticLine();
+
+    [GeneratedRegex(@"[/-]analyzer:(?<path>""[^""]+""|\S+)")]
+    private static partial Regex AnalyzerArgument();
+
+    [GeneratedRegex(@"\b(?:CS8032|CS8033|CS8034|CS9057|AD0001|CS8784|CS8785)\b|could not be loaded|cannot be created|Could not load file or assembly|Unable to load", RegexOptions.IgnoreCase)]
+    private static partial Regex AnalyzerLoadProblem();
 }
 
 /// <summary>
@@ -187,7 +271,8 @@ public sealed class PackedLibraryFixture : IDisposable
             </Project>
             """);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), program.ReplaceLineEndings("\n"));
-        return Run(directory, "build", "-c", "Release");
+        // ShowCommandLine prints the compiler's command line at the default verbosity (its /analyzer: arguments).
+        return Run(directory, "build", "-c", "Release", "-clp:ShowCommandLine");
     }
 
     public void Dispose()
