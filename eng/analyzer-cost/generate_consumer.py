@@ -24,11 +24,14 @@ import os
 import random
 from xml.sax.saxutils import escape
 
-# One unsafe expression per "unsafe" file, cycling through the rules: (rule id, expression). {i} is the file index.
+# One unsafe expression per "unsafe" file, cycling through the rules: (rule ids it raises, expression).
 UNSAFE = [
     ("MPKI2002", "new WorkloadCertificatePolicy { Ttl = TimeSpan.FromDays(100) }"),
     ("MPKI2001", "new WorkloadCertificatePolicy(TimeSpan.FromHours(24), gracePeriodRatio: 1.5)"),
-    ("MPKI2010", "new WorkloadCertificatePolicy { Ttl = TimeSpan.FromMinutes(30) }"),
+    # 30 minutes is also too little time between the latest rotation and expiry (MPKI2001's warning).
+    ("MPKI2010 MPKI2001", "new WorkloadCertificatePolicy { Ttl = TimeSpan.FromMinutes(30) }"),
+    ("MPKI2003", "new MeshCertificateLifetimes(new WorkloadCertificatePolicy(TimeSpan.FromDays(14)), new IntermediateCaPolicy(TimeSpan.FromDays(30), TimeSpan.FromDays(7)))"),
+    ("MPKI2002", "WorkloadCertificatePolicy.FromIstioSettings(secretTtl: \"2400h\")"),
     ("MPKI2005", "new IntermediateCaPolicy(TimeSpan.Parse(\"00:30:00\"))"),
     ("MPKI2004", "new IntermediateCaPolicy { Duration = TimeSpan.FromDays(30), RenewBefore = TimeSpan.FromDays(30) }"),
     ("MPKI2006", "new IntermediateCaPolicy(TimeSpan.FromDays(90), TimeSpan.FromDays(10), 20)"),
@@ -36,22 +39,23 @@ UNSAFE = [
 
 
 def workload_forms(i, rnd):
-    """Safe workload certificate policies (TTL in [1h, 90d], grace period ratio in (0, 1)), one per form."""
+    """Safe workload certificate policies, one per form: TTL in [4h, 90d] and grace period ratio in [0.3, 0.75], so that
+    at least an hour is left between the latest rotation and expiry (MPKI2001's warning: (ratio - jitter) * TTL >= 1h)."""
     s = f"MeshSettings{i}"
-    h = lambda lo=1, hi=72: rnd.randint(lo, hi)  # noqa: E731
+    h = lambda lo=4, hi=72: rnd.randint(lo, hi)  # noqa: E731
     d = lambda lo=1, hi=30: rnd.randint(lo, hi)  # noqa: E731
     r = lambda: rnd.choice(["0.3", "0.4", "0.5", "0.6", "0.75"])  # noqa: E731
     return [
         f"new WorkloadCertificatePolicy(TimeSpan.FromHours({h()}))",
         f"new WorkloadCertificatePolicy(ttl: TimeSpan.FromDays({d()}), gracePeriodRatio: {r()})",
-        f"new WorkloadCertificatePolicy {{ Ttl = new TimeSpan({h(1, 23)}, 0, 0), GracePeriodRatio = {s}.DefaultRatio }}",
+        f"new WorkloadCertificatePolicy {{ Ttl = new TimeSpan({h(4, 23)}, 0, 0), GracePeriodRatio = {s}.DefaultRatio }}",
         f"{s}.Baseline with {{ Ttl = TimeSpan.Parse(\"{d()}.00:00:00\") }}",
         f"new WorkloadCertificatePolicy {{ Ttl = {s}.BaseTtl * {rnd.randint(1, 4)}, MaxWorkloadCertTtl = TimeSpan.FromDays(90) }}",
         f"new WorkloadCertificatePolicy(TimeSpan.FromHours({s}.DefaultTtlHours), {s}.DefaultRatio, 0.01)",
         f"new WorkloadCertificatePolicy {{ Ttl = {s}.Week + TimeSpan.FromHours({h()}) }}",
-        f"new WorkloadCertificatePolicy(new TimeSpan({d(0, 20)}, {h(1, 23)}, 30, 0), gracePeriodRatioJitter: 0.02)",
+        f"new WorkloadCertificatePolicy(new TimeSpan({d(0, 20)}, {h(4, 23)}, 30, 0), gracePeriodRatioJitter: 0.02)",
         f"new WorkloadCertificatePolicy {{ Ttl = {s}.FromText, GracePeriodRatio = {s}.Ratio }}",
-        f"new WorkloadCertificatePolicy {{ Ttl = TimeSpan.FromMinutes({rnd.randint(60, 1440)}) }}",
+        f"new WorkloadCertificatePolicy {{ Ttl = TimeSpan.FromMinutes({rnd.randint(240, 1440)}) }}",
         f"new WorkloadCertificatePolicy {{ Ttl = TimeSpan.FromDays({s}.CaDays / 30), GracePeriodRatio = 1.0 / 3 }}",
         f"new WorkloadCertificatePolicy(TimeSpan.FromHours({s}.DefaultTtlHours * 2 - {h(1, 12)}))",
     ]
@@ -72,11 +76,30 @@ def ca_forms(i, rnd):
     ]
 
 
+def lifetime_forms(i, rnd):
+    """The other surfaces, safe: the Go-duration factories, MeshCertificateLifetimes (workload TTL below the
+    intermediate's renewBefore), MeshLifetimeOptions (initializer; property setters are in the method body)."""
+    s = f"MeshSettings{i}"
+    duration = rnd.randint(30, 730)
+    renew_before = rnd.randint(2, duration // 3)
+    ttl = rnd.randint(4, 47)
+    return [
+        f"WorkloadCertificatePolicy.FromIstioSettings(secretTtl: \"{ttl}h\", maxWorkloadCertTtl: \"2160h\")",
+        f"WorkloadCertificatePolicy.FromIstioSettings(\"{ttl}h30m\", {s}.DefaultRatio)",
+        f"IntermediateCaPolicy.FromCertManagerSpec(duration: \"{duration * 24}h\", renewBefore: \"{renew_before * 24}h\")",
+        f"IntermediateCaPolicy.FromCertManagerSpec(\"{duration * 24}h\", renewBeforePercentage: {rnd.randint(10, 50)})",
+        f"new MeshCertificateLifetimes(new WorkloadCertificatePolicy(TimeSpan.FromHours({ttl})), new IntermediateCaPolicy(TimeSpan.FromDays({duration}), TimeSpan.FromDays({renew_before})))",
+        f"new MeshCertificateLifetimes {{ Workload = new WorkloadCertificatePolicy {{ Ttl = {s}.BaseTtl }}, Intermediate = {s}.CaBaseline }}",
+        f"new MeshLifetimeOptions {{ WorkloadCertificateTtl = TimeSpan.FromHours({ttl}), IntermediateDuration = TimeSpan.FromDays({duration}) }}",
+        f"Configured(TimeSpan.FromHours({ttl}), TimeSpan.FromDays({renew_before}))",
+    ]
+
+
 def source_file(i, unsafe):
     rnd = random.Random(i)
     area = i % 20
     ttl_hours = rnd.choice([12, 24, 36, 48])
-    base_ttl = rnd.randint(2, 24)
+    base_ttl = rnd.randint(4, 24)
     ratio = rnd.choice(["0.5", "0.55", "0.6", "0.65"])
     workloads = workload_forms(i, rnd)
     cas = ca_forms(i, rnd)
@@ -92,6 +115,10 @@ def source_file(i, unsafe):
     unsafe_ca = unsafe is not None and unsafe[1].startswith("new IntermediateCaPolicy")
     if unsafe_ca:
         ca_lines.append(f"            {unsafe[1]},")
+        unsafe_line = ""
+    lifetime_lines = [f"        yield return {x};" for x in lifetime_forms(i, rnd)]
+    if unsafe is not None and not unsafe[1].startswith(("new IntermediateCaPolicy", "new WorkloadCertificatePolicy")):
+        lifetime_lines.append(f"        yield return {unsafe[1]};")
         unsafe_line = ""
 
     return f"""using System.Globalization;
@@ -134,6 +161,21 @@ public sealed class CertificatePlanner{i}
     {{
 {chr(10).join(policy_lines)}
 {unsafe_line}    }}
+
+    public IEnumerable<object> MeshLifetimes()
+    {{
+{chr(10).join(lifetime_lines)}
+    }}
+
+    public static MeshLifetimeOptions Configured(TimeSpan ttl, TimeSpan renewBefore)
+    {{
+        var options = new MeshLifetimeOptions();
+        options.WorkloadCertificateTtl = ttl;
+        options.GracePeriodRatio = MeshSettings{i}.DefaultRatio;
+        options.IntermediateRenewBefore = renewBefore;
+        options.IntermediateDuration = TimeSpan.FromDays(MeshSettings{i}.CaDays);
+        return options;
+    }}
 
     public IntermediateCaPolicy[] CaPolicies() =>
         [
@@ -271,7 +313,8 @@ def main():
         unsafe = None
         if args.unsafe_every > 0 and i % args.unsafe_every == args.unsafe_every // 2:
             unsafe = UNSAFE[(i // args.unsafe_every) % len(UNSAFE)]
-            expected[unsafe[0]] = expected.get(unsafe[0], 0) + 1
+            for rule in unsafe[0].split():
+                expected[rule] = expected.get(rule, 0) + 1
         with open(os.path.join(args.out, "src", f"Module{i:04d}.cs"), "w", encoding="utf-8", newline="\n") as f:
             f.write(source_file(i, unsafe))
     with open(os.path.join(args.out, "src", "Program.cs"), "w", encoding="utf-8", newline="\n") as f:
@@ -303,13 +346,17 @@ def main():
         with open(os.path.join(args.out, variant, "Consumer.csproj"), "w", encoding="utf-8", newline="\n") as f:
             f.write(f'<Project Sdk="Microsoft.NET.Sdk">{item}\n</Project>\n')
 
-    # What the analyzers look at: every creation and `with` expression of the two policy types.
+    # What the analyzers look at: every creation and `with` expression of the two policy types (the other surfaces,
+    # factories, MeshCertificateLifetimes and MeshLifetimeOptions, are counted separately).
     sources = "".join(open(os.path.join(args.out, "src", name), encoding="utf-8").read() for name in os.listdir(os.path.join(args.out, "src")))
     # Target-typed: the two expression-bodied factories and the two static readonly baselines of every file.
     creations = (sources.count("new WorkloadCertificatePolicy") + sources.count("new IntermediateCaPolicy")
                  + sources.count("=>\n        new(") + sources.count("Baseline = new("))
     print(f"{args.files} files and Program.cs, {sources.count(chr(10))} lines; policy expressions: "
-          f"{creations} creations, {sources.count(' with {')} with-expressions")
+          f"{creations} creations, {sources.count(' with {')} with-expressions; "
+          f"{sources.count('.FromIstioSettings(') + sources.count('.FromCertManagerSpec(')} factory calls, "
+          f"{sources.count('new MeshCertificateLifetimes')} MeshCertificateLifetimes, "
+          f"{sources.count('new MeshLifetimeOptions')} MeshLifetimeOptions, {sources.count('        options.')} options property sets")
 
     # measure.sh compares the analyzers' warnings with these counts.
     with open(os.path.join(args.out, "expected-warnings.txt"), "w", encoding="utf-8", newline="\n") as f:
