@@ -130,11 +130,18 @@ internal static class ConstantValues
         return true;
     }
 
-    /// <summary>Whether a type is <see cref="TimeSpan"/> (by name: the analyzers do not bind to a particular corlib).</summary>
+    /// <summary>
+    /// Whether a type is <see cref="TimeSpan"/> (by name: the analyzers do not bind to a particular corlib). A type of that
+    /// name declared in source is someone else's (it hides the real one, CS0436), not a value the evaluator knows.
+    /// </summary>
     public static bool IsTimeSpan(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { Name: "TimeSpan", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+        type is INamedTypeSymbol { Name: "TimeSpan", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true }, DeclaringSyntaxReferences.Length: 0 };
 
-    /// <summary>Whether a type is the library's <c>Golem.MeshPki.Lifetimes.GoDuration</c> (by name: the analyzers do not load the library).</summary>
+    /// <summary>
+    /// Whether a type is the library's <c>Golem.MeshPki.Lifetimes.GoDuration</c> (by name: the analyzers do not load the
+    /// library), from metadata: a <c>GoDuration</c> declared in source in that namespace hides the library's (CS0436)
+    /// and may read strings its own way.
+    /// </summary>
     private static bool IsGoDuration(ITypeSymbol? type) =>
         type is INamedTypeSymbol
         {
@@ -144,6 +151,7 @@ internal static class ConstantValues
                 Name: "Lifetimes",
                 ContainingNamespace: { Name: "MeshPki", ContainingNamespace: { Name: "Golem", ContainingNamespace.IsGlobalNamespace: true } },
             },
+            DeclaringSyntaxReferences.Length: 0,
         };
 
     /// <summary>
