@@ -51,12 +51,24 @@ internal static class AnalyzerRun
     /// </summary>
     public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Finding> Findings)> AnalyzeAndValidateAsync(string expression, string declarations = "")
     {
-        CSharpCompilation compilation = Compile(Source(expression, declarations));
+        (ImmutableArray<Diagnostic> diagnostics, object created) = await AnalyzeAndRunAsync(Source(expression, declarations));
+        return (diagnostics, Validate(created));
+    }
+
+    /// <summary>The analyzers' diagnostics over <paramref name="source"/> and the object its <c>Mesh.Create()</c> returns.</summary>
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, object Created)> AnalyzeAndRunAsync(string source)
+    {
+        CSharpCompilation compilation = Compile(source);
         ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(compilation, AllAnalyzers);
 
         using var image = new MemoryStream();
         Assert.True(compilation.Emit(image).Success);
-        object created = Assembly.Load(image.ToArray()).GetType("Mesh")!.GetMethod("Create")!.Invoke(null, null)!;
+        return (diagnostics, Assembly.Load(image.ToArray()).GetType("Mesh")!.GetMethod("Create")!.Invoke(null, null)!);
+    }
+
+    /// <summary>The library's findings for a lifetime object.</summary>
+    public static IReadOnlyList<Finding> Validate(object created)
+    {
         IReadOnlyList<Finding> findings = created switch
         {
             library::Golem.MeshPki.Lifetimes.WorkloadCertificatePolicy workload => workload.Validate(),
@@ -65,7 +77,7 @@ internal static class AnalyzerRun
             library::Golem.MeshPki.Lifetimes.MeshLifetimeOptions options => options.Validate(),
             _ => throw new InvalidOperationException("Not a lifetime type: " + created.GetType()),
         };
-        return (diagnostics, findings);
+        return findings;
     }
 
     // An analyzer that throws is reported as AD0001 and would merely be one more diagnostic: fail on it, with the exception.
