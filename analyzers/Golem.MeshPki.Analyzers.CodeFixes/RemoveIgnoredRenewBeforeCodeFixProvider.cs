@@ -94,13 +94,17 @@ public sealed class RemoveIgnoredRenewBeforeCodeFixProvider : CodeFixProvider
         }
 
         // An object initializer whose every assignment goes is removed with them: `new T { X = ... }` becomes `new T()`.
+        // Those replacements come last and start from the creation as the other edits left it: Fix All may also remove
+        // or null an argument of the same creation (`new T(d, rb) { P = 0 }`), which a replacement computed from the
+        // original creation would put back.
+        var withoutInitializer = new List<BaseObjectCreationExpressionSyntax>();
         foreach (IGrouping<SyntaxNode?, SyntaxNode> group in removals.GroupBy(r => r.Parent))
         {
             if (group.Key is InitializerExpressionSyntax initializer
                 && initializer.Parent is BaseObjectCreationExpressionSyntax creation
                 && group.Count() == initializer.Expressions.Count)
             {
-                editor.ReplaceNode(creation, WithoutInitializer(creation));
+                withoutInitializer.Add(creation);
                 continue;
             }
 
@@ -108,6 +112,11 @@ public sealed class RemoveIgnoredRenewBeforeCodeFixProvider : CodeFixProvider
             {
                 editor.RemoveNode(removal);
             }
+        }
+
+        foreach (BaseObjectCreationExpressionSyntax creation in withoutInitializer)
+        {
+            editor.ReplaceNode(creation, (current, _) => WithoutInitializer((BaseObjectCreationExpressionSyntax)current));
         }
 
         return editor.GetChangedDocument();

@@ -69,12 +69,17 @@ public abstract class ReplaceValueCodeFixProvider : CodeFixProvider
     /// <summary>
     /// <c>TimeSpan.<paramref name="member"/></c> when <c>TimeSpan</c> means <see cref="System.TimeSpan"/> at
     /// <paramref name="position"/> (the file has <c>using System;</c>, or a global using), else <c>System.TimeSpan.</c>…
+    /// when <c>System</c> there is the global namespace, else <c>global::System.TimeSpan.</c>… (inside
+    /// <c>namespace Corp</c>, a <c>Corp.System</c> namespace or type would take <c>System.TimeSpan</c>).
     /// </summary>
     private protected static ExpressionSyntax TimeSpanMember(SemanticModel model, int position, string member)
     {
         ImmutableArray<ISymbol> found = model.LookupNamespacesAndTypes(position, name: "TimeSpan");
         bool inScope = found.Length == 1
             && found[0] is INamedTypeSymbol { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
-        return SyntaxFactory.ParseExpression((inScope ? "TimeSpan." : "System.TimeSpan.") + member);
+        ImmutableArray<ISymbol> system = model.LookupNamespacesAndTypes(position, name: "System");
+        bool systemIsGlobal = system.Length == 1 && system[0] is INamespaceSymbol { ContainingNamespace.IsGlobalNamespace: true };
+        string qualifier = inScope ? "TimeSpan." : systemIsGlobal ? "System.TimeSpan." : "global::System.TimeSpan.";
+        return SyntaxFactory.ParseExpression(qualifier + member);
     }
 }

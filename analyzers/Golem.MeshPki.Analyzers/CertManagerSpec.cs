@@ -72,6 +72,15 @@ internal static class CertManagerSpec
     /// <summary>Whether the controller uses a renewBefore for a certificate of this lifetime: 0 &lt; renewBefore &lt; lifetime.</summary>
     public static bool ControllerUsesRenewBefore(TimeSpan renewBefore, TimeSpan lifetime) => renewBefore > TimeSpan.Zero && renewBefore < lifetime;
 
+    /// <summary>
+    /// The lifetime the controller's renewal is planned with for a spec's duration, as <see cref="PlanRenewBefore"/> and
+    /// the library's <c>MeshCertificateLifetimes</c> plan it: the duration, or 90 days when absent, zero or negative.
+    /// Whether a setting is ignored (and may be removed without changing the plan) is decided against this, not the raw
+    /// duration: with a duration of zero, a renewBefore of 1s is ignored by the webhook's comparison but used by the plan.
+    /// </summary>
+    public static TimeSpan PlannedLifetime(TimeSpan? duration) =>
+        duration is { } d && d > TimeSpan.Zero ? d : LifetimeRuleThresholds.DefaultCertificateDuration;
+
     /// <summary>Whether the controller uses a percentage (when it does not use renewBefore): 0 &lt; percentage &lt; 100.</summary>
     public static bool ControllerUsesPercentage(double percentage) => percentage is > 0 and < 100;
 
@@ -84,7 +93,7 @@ internal static class CertManagerSpec
     /// </summary>
     public static PlannedRenewBefore PlanRenewBefore(TimeSpan? duration, TimeSpan? renewBefore, int? percentage)
     {
-        TimeSpan planned = duration is { } d && d > TimeSpan.Zero ? d : LifetimeRuleThresholds.DefaultCertificateDuration;
+        TimeSpan planned = PlannedLifetime(duration);
 
         // The library plans from DateTimeOffset.MinValue, so a lifetime is at most the DateTimeOffset range.
         long lifetimeTicks = Math.Min(planned.Ticks, (DateTimeOffset.MaxValue - DateTimeOffset.MinValue).Ticks);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Golem.MeshPki.Lifetimes;
 using Microsoft.CodeAnalysis;
@@ -24,7 +25,14 @@ namespace Golem.MeshPki.Analyzers;
 /// truncates) and on TimeSpans (<c>TimeSpan ± TimeSpan</c>, <c>TimeSpan * double</c>, <c>double * TimeSpan</c>,
 /// <c>TimeSpan / double</c>, <c>TimeSpan / TimeSpan</c>), lifted to nullable operands too when every operand is known
 /// (a null operand makes the result null, which is not a value: unknown); conversions that are not user-defined,
-/// <c>(TimeSpan?)</c> and <c>(TimeSpan)</c> casts among them.
+/// <c>(TimeSpan?)</c> and <c>(TimeSpan)</c> casts among them; <c>default(TimeSpan)</c> (zero), and <c>default</c> of a
+/// nullable setting (null, as <see langword="null"/>).
+/// </para>
+/// <para>
+/// Exactly the value the code has at run time: TimeSpans in whole ticks (a long), each operation as the runtime's
+/// TimeSpan computes it (the double factories truncate, <c>*</c> and <c>/</c> round to even, overflow throws); integers in
+/// their C# types, exactly; floating point in double, float operations rounded to float. An integer result or conversion
+/// beyond its type's range (which wraps, unchecked, or throws, checked) and anything the runtime throws on is unknown.
 /// </para>
 /// <para>
 /// Static readonly fields whose initializer is known, in any file of the compilation (see
@@ -42,11 +50,34 @@ internal static class ConstantValues
     // Bounds every walk: nested arithmetic, chains of static readonly fields, and their cycles (which the compiler allows).
     private const int MaxDepth = 8;
 
-    public static bool TryGetDouble(IOperation operation, out double value) => TryNumber(operation, Walk.From(operation), out value);
+    public static bool TryGetDouble(IOperation operation, out double value)
+    {
+        value = 0;
+        if (!TryNumber(operation, Walk.From(operation), out Number number))
+        {
+            return false;
+        }
 
-    /// <summary>Whether the operation is the constant <see langword="null"/> (e.g. an optional <c>TimeSpan?</c> left null).</summary>
-    public static bool IsNull(IOperation operation) =>
-        operation.ConstantValue is { HasValue: true, Value: null } || Unwrap(operation).ConstantValue is { HasValue: true, Value: null };
+        value = number.Value;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the operation is the constant <see langword="null"/> (e.g. an optional <c>TimeSpan?</c> left null), or
+    /// the default value of a nullable or reference type (<c>default(TimeSpan?)</c>, <c>default</c> for an <c>int?</c>
+    /// setting), which is null too.
+    /// </summary>
+    public static bool IsNull(IOperation operation)
+    {
+        if (operation.ConstantValue is { HasValue: true, Value: null })
+        {
+            return true;
+        }
+
+        IOperation inner = Unwrap(operation);
+        return inner.ConstantValue is { HasValue: true, Value: null }
+            || (inner is IDefaultValueOperation { Type: { } type } && (type.IsReferenceType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T));
+    }
 
     /// <summary>
     /// Whether the value cannot be <see langword="null"/>: a non-nullable value converted to a nullable setting, a
@@ -71,7 +102,13 @@ internal static class ConstantValues
     public static bool TryGetTimeSpan(IOperation operation, out TimeSpan value)
     {
         value = default;
-        return TryTicks(operation, Walk.From(operation), out double ticks) && TryTimeSpan(ticks, out value);
+        if (!TryTicks(operation, Walk.From(operation), out long ticks))
+        {
+            return false;
+        }
+
+        value = TimeSpan.FromTicks(ticks);
+        return true;
     }
 
     /// <summary>
@@ -93,11 +130,18 @@ internal static class ConstantValues
         return true;
     }
 
-    /// <summary>Whether a type is <see cref="TimeSpan"/> (by name: the analyzers do not bind to a particular corlib).</summary>
+    /// <summary>
+    /// Whether a type is <see cref="TimeSpan"/> (by name: the analyzers do not bind to a particular corlib). A type of that
+    /// name declared in source is someone else's (it hides the real one, CS0436), not a value the evaluator knows.
+    /// </summary>
     public static bool IsTimeSpan(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { Name: "TimeSpan", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+        type is INamedTypeSymbol { Name: "TimeSpan", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true }, DeclaringSyntaxReferences.Length: 0 };
 
-    /// <summary>Whether a type is the library's <c>Golem.MeshPki.Lifetimes.GoDuration</c> (by name: the analyzers do not load the library).</summary>
+    /// <summary>
+    /// Whether a type is the library's <c>Golem.MeshPki.Lifetimes.GoDuration</c> (by name: the analyzers do not load the
+    /// library), from metadata: a <c>GoDuration</c> declared in source in that namespace hides the library's (CS0436)
+    /// and may read strings its own way.
+    /// </summary>
     private static bool IsGoDuration(ITypeSymbol? type) =>
         type is INamedTypeSymbol
         {
@@ -107,24 +151,29 @@ internal static class ConstantValues
                 Name: "Lifetimes",
                 ContainingNamespace: { Name: "MeshPki", ContainingNamespace: { Name: "Golem", ContainingNamespace.IsGlobalNamespace: true } },
             },
+            DeclaringSyntaxReferences.Length: 0,
         };
 
-    /// <summary>A count of ticks as a TimeSpan, unless the runtime would throw on it (NaN, out of range).</summary>
-    private static bool TryTimeSpan(double ticks, out TimeSpan value)
+    /// <summary>
+    /// A double count of ticks as the runtime's <c>TimeSpan.IntervalFromDoubleTicks</c> makes a TimeSpan of it: truncated
+    /// toward zero; NaN and values beyond the long range throw (unknown here); exactly 2^63 is <c>TimeSpan.MaxValue</c>.
+    /// </summary>
+    private static bool TryIntervalFromDoubleTicks(double ticks, out long value)
     {
-        // The runtime throws on NaN and out-of-range values: such code is not a TTL, leave it to the runtime.
-        value = default;
-        ticks = Math.Round(ticks);
-        if (double.IsNaN(ticks) || ticks >= TimeSpan.MaxValue.Ticks || ticks <= TimeSpan.MinValue.Ticks)
+        value = 0;
+        if (double.IsNaN(ticks) || ticks > long.MaxValue || ticks < long.MinValue)
         {
             return false;
         }
 
-        value = TimeSpan.FromTicks((long)ticks);
+        value = ticks == long.MaxValue ? long.MaxValue : (long)ticks;
         return true;
     }
 
-    private static bool TryTicks(IOperation operation, Walk walk, out double ticks)
+    // TimeSpan values are evaluated in exact ticks, each operation as the runtime computes it (dotnet/runtime
+    // TimeSpan.cs), rounding, truncation and overflow included: a value the analyzers know is the value the code has
+    // at run time. An operation that throws at run time (overflow, NaN) leaves the value unknown.
+    private static bool TryTicks(IOperation operation, Walk walk, out long ticks)
     {
         ticks = 0;
         operation = Unwrap(operation);
@@ -138,7 +187,7 @@ internal static class ConstantValues
             case IInvocationOperation { TargetMethod: { IsStatic: true } method } invocation when IsTimeSpan(method.ContainingType):
                 if (UnitOfFactory(method.Name) is { } unit)
                 {
-                    return TrySumTicks(invocation.Arguments, unit, walk, out ticks);
+                    return TryTimeSpanFactory(invocation.Arguments, unit, walk, out ticks);
                 }
 
                 return method.Name == "Parse" && TryParseInvariant(invocation, walk, out ticks);
@@ -152,8 +201,12 @@ internal static class ConstantValues
                 ticks = GoDurationSyntax.ToTimeSpan(nanoseconds).Ticks;
                 return true;
             case IObjectCreationOperation creation when IsTimeSpan(creation.Type):
-                return TrySumTicks(creation.Arguments, 0, walk, out ticks);
+                return TryTimeSpanFactory(creation.Arguments, 0, walk, out ticks);
             case IFieldReferenceOperation { Field: { IsStatic: true, Name: "Zero" } field } when IsTimeSpan(field.ContainingType):
+                ticks = 0;
+                return true;
+            case IDefaultValueOperation { Type: var type } when IsTimeSpan(type):
+                // default(TimeSpan) is TimeSpan.Zero.
                 ticks = 0;
                 return true;
             case IFieldReferenceOperation reference when TryGetReadOnlyInitializer(reference, walk, out IOperation? initializer, out Walk inner):
@@ -167,12 +220,13 @@ internal static class ConstantValues
         }
     }
 
-    private static bool TryTimeSpanArithmetic(IBinaryOperation binary, Walk walk, out double ticks)
+    private static bool TryTimeSpanArithmetic(IBinaryOperation binary, Walk walk, out long ticks)
     {
         ticks = 0;
         bool leftIsTimeSpan = IsTimeSpan(NonNullable(Unwrap(binary.LeftOperand).Type));
         bool rightIsTimeSpan = IsTimeSpan(NonNullable(Unwrap(binary.RightOperand).Type));
-        double left, right;
+        long left, right;
+        Number factor;
         switch (binary.OperatorKind)
         {
             case BinaryOperatorKind.Add or BinaryOperatorKind.Subtract when leftIsTimeSpan && rightIsTimeSpan:
@@ -181,34 +235,33 @@ internal static class ConstantValues
                     return false;
                 }
 
-                ticks = binary.OperatorKind == BinaryOperatorKind.Add ? left + right : left - right;
-                return true;
+                // TimeSpan.Add/Subtract throw OverflowException beyond the long range.
+                return binary.OperatorKind == BinaryOperatorKind.Add ? TryAdd(left, right, out ticks) : TrySubtract(left, right, out ticks);
             case BinaryOperatorKind.Multiply when leftIsTimeSpan != rightIsTimeSpan:
+                // TimeSpan.Multiply: IntervalFromDoubleTicks(Math.Round(ticks * factor)); a NaN factor throws.
                 IOperation span = leftIsTimeSpan ? binary.LeftOperand : binary.RightOperand;
-                IOperation factor = leftIsTimeSpan ? binary.RightOperand : binary.LeftOperand;
-                if (!TryTicks(span, walk.Deeper(), out left) || !TryNumber(factor, walk.Deeper(), out right))
-                {
-                    return false;
-                }
-
-                ticks = left * right;
-                return true;
+                IOperation multiplier = leftIsTimeSpan ? binary.RightOperand : binary.LeftOperand;
+                return TryTicks(span, walk.Deeper(), out left)
+                    && TryNumber(multiplier, walk.Deeper(), out factor)
+                    && !double.IsNaN(factor.Value)
+                    && TryIntervalFromDoubleTicks(Math.Round(left * factor.Value), out ticks);
             case BinaryOperatorKind.Divide when leftIsTimeSpan && !rightIsTimeSpan:
-                if (!TryTicks(binary.LeftOperand, walk.Deeper(), out left) || !TryNumber(binary.RightOperand, walk.Deeper(), out right) || right == 0)
-                {
-                    return false;
-                }
-
-                ticks = left / right;
-                return true;
+                // TimeSpan.Divide: IntervalFromDoubleTicks(Math.Round(ticks / divisor)); a NaN divisor throws, and so
+                // does a division by zero (an infinite or NaN count of ticks).
+                return TryTicks(binary.LeftOperand, walk.Deeper(), out left)
+                    && TryNumber(binary.RightOperand, walk.Deeper(), out factor)
+                    && !double.IsNaN(factor.Value)
+                    && TryIntervalFromDoubleTicks(Math.Round(left / factor.Value), out ticks);
             default:
                 return false;
         }
     }
 
-    private static bool TryNumber(IOperation operation, Walk walk, out double value)
+    // Numbers are evaluated in their C# types: integers exactly, each operation's and conversion's result within its
+    // type's range (beyond it the runtime wraps, unchecked, or throws, checked: unknown either way); floating point as
+    // the runtime computes it (float arithmetic in float). A decimal that is not a constant is unknown.
+    private static bool TryNumber(IOperation operation, Walk walk, out Number value)
     {
-        value = 0;
         if (TryConstantNumber(operation.ConstantValue, out value))
         {
             return true;
@@ -225,57 +278,129 @@ internal static class ConstantValues
                 return TryNumber(parenthesized.Operand, walk, out value);
             case IConversionOperation { Conversion: { IsUserDefined: false } conversion } converted
                 when conversion.IsIdentity || conversion.IsNumeric || conversion.IsNullable:
-                if (!TryNumber(converted.Operand, walk, out value))
-                {
-                    return false;
-                }
-
-                if (IsIntegral(converted.Type))
-                {
-                    value = Math.Truncate(value);
-                }
-
-                return true;
+                return TryNumber(converted.Operand, walk, out Number operand)
+                    && TryConvert(operand, NonNullable(converted.Operand.Type), NonNullable(converted.Type), out value);
             case IFieldReferenceOperation reference when TryGetReadOnlyInitializer(reference, walk, out IOperation? initializer, out Walk inner):
                 return TryNumber(initializer, inner, out value);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } binary
                 when IsTimeSpan(NonNullable(Unwrap(binary.LeftOperand).Type)) && IsTimeSpan(NonNullable(Unwrap(binary.RightOperand).Type)):
-                if (!TryTicks(binary.LeftOperand, walk.Deeper(), out double dividend) || !TryTicks(binary.RightOperand, walk.Deeper(), out double divisor) || divisor == 0)
+                if (!TryTicks(binary.LeftOperand, walk.Deeper(), out long dividend) || !TryTicks(binary.RightOperand, walk.Deeper(), out long divisor) || divisor == 0)
                 {
                     return false;
                 }
 
-                value = dividend / divisor;
+                // TimeSpan.Divide(TimeSpan): dividend.Ticks / (double)divisor.Ticks.
+                value = Number.Real(dividend / (double)divisor);
                 return true;
             case IBinaryOperation { OperatorMethod: null } binary when IsNumeric(binary.Type):
-                if (!TryNumber(binary.LeftOperand, walk.Deeper(), out double left) || !TryNumber(binary.RightOperand, walk.Deeper(), out double right))
-                {
-                    return false;
-                }
-
-                switch (binary.OperatorKind)
-                {
-                    case BinaryOperatorKind.Add: value = left + right; break;
-                    case BinaryOperatorKind.Subtract: value = left - right; break;
-                    case BinaryOperatorKind.Multiply: value = left * right; break;
-                    case BinaryOperatorKind.Divide when right != 0: value = left / right; break;
-                    default: return false;
-                }
-
-                if (IsIntegral(binary.Type))
-                {
-                    value = Math.Truncate(value);
-                }
-
-                return true;
+                return TryNumber(binary.LeftOperand, walk.Deeper(), out Number left)
+                    && TryNumber(binary.RightOperand, walk.Deeper(), out Number right)
+                    && TryArithmetic(binary.OperatorKind, left, right, NonNullable(binary.Type), out value);
             default:
                 return false;
         }
     }
 
-    private static bool TryConstantNumber(Optional<object?> constant, out double value)
+    private static bool TryArithmetic(BinaryOperatorKind kind, Number left, Number right, ITypeSymbol? type, out Number value)
     {
-        value = 0;
+        value = default;
+        if (type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single)
+        {
+            double a = left.Value, b = right.Value, result;
+            switch (kind)
+            {
+                case BinaryOperatorKind.Add: result = a + b; break;
+                case BinaryOperatorKind.Subtract: result = a - b; break;
+                case BinaryOperatorKind.Multiply: result = a * b; break;
+                case BinaryOperatorKind.Divide when b != 0: result = a / b; break;
+                default: return false;
+            }
+
+            // A float operation rounds to float (the exact double result of two floats rounds to the same float).
+            value = Number.Real(type.SpecialType == SpecialType.System_Single ? (float)result : result);
+            return true;
+        }
+
+        if (type is null || !IsIntegral(type) || !left.IsIntegral || !right.IsIntegral)
+        {
+            return false;
+        }
+
+        long x = left.Integer, y = right.Integer, integer;
+        try
+        {
+            switch (kind)
+            {
+                case BinaryOperatorKind.Add: integer = checked(x + y); break;
+                case BinaryOperatorKind.Subtract: integer = checked(x - y); break;
+                case BinaryOperatorKind.Multiply: integer = checked(x * y); break;
+                case BinaryOperatorKind.Divide when y != 0: integer = checked(x / y); break;
+                default: return false;
+            }
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+
+        return TryIntegral(integer, type, out value);
+    }
+
+    /// <summary>A numeric conversion (implicit or explicit, nullable or not) as the runtime makes it, when it neither wraps nor throws.</summary>
+    private static bool TryConvert(Number operand, ITypeSymbol? from, ITypeSymbol? to, out Number value)
+    {
+        value = default;
+        if (from?.SpecialType == SpecialType.System_Decimal && to?.SpecialType != SpecialType.System_Decimal)
+        {
+            // Not a constant (those are folded by the compiler): its double approximation could truncate differently.
+            return false;
+        }
+
+        switch (to?.SpecialType)
+        {
+            case SpecialType.System_Double:
+                value = Number.Real(operand.Value);
+                return true;
+            case SpecialType.System_Single:
+                value = Number.Real(operand.IsIntegral ? (float)operand.Integer : (float)operand.Value);
+                return true;
+            case not null when IsIntegral(to):
+                if (operand.IsIntegral)
+                {
+                    return TryIntegral(operand.Integer, to, out value);
+                }
+
+                // Floating point to integer truncates toward zero; NaN, infinities and values beyond the target's range
+                // give an unspecified value (unchecked) or throw (checked).
+                double truncated = Math.Truncate(operand.Value);
+                return !double.IsNaN(truncated) && truncated >= long.MinValue && truncated < long.MaxValue
+                    && TryIntegral((long)truncated, to, out value);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>An integer as a value of an integral type, when it is in that type's range.</summary>
+    private static bool TryIntegral(long integer, ITypeSymbol type, out Number value)
+    {
+        value = Number.Integral(integer);
+        return type.SpecialType switch
+        {
+            SpecialType.System_SByte => integer is >= sbyte.MinValue and <= sbyte.MaxValue,
+            SpecialType.System_Byte => integer is >= byte.MinValue and <= byte.MaxValue,
+            SpecialType.System_Int16 => integer is >= short.MinValue and <= short.MaxValue,
+            SpecialType.System_UInt16 => integer is >= ushort.MinValue and <= ushort.MaxValue,
+            SpecialType.System_Int32 => integer is >= int.MinValue and <= int.MaxValue,
+            SpecialType.System_UInt32 => integer is >= uint.MinValue and <= uint.MaxValue,
+            SpecialType.System_Int64 => true,
+            SpecialType.System_UInt64 => integer >= 0,
+            _ => false,
+        };
+    }
+
+    private static bool TryConstantNumber(Optional<object?> constant, out Number value)
+    {
+        value = default;
         if (!constant.HasValue || constant.Value is null)
         {
             return false;
@@ -283,14 +408,27 @@ internal static class ConstantValues
 
         switch (constant.Value)
         {
-            case double d: value = d; return true;
-            case float f: value = f; return true;
-            case decimal m: value = (double)m; return true;
+            case double d: value = Number.Real(d); return true;
+            case float f: value = Number.Real(f); return true;
+            case decimal m: value = Number.Real((double)m); return true;
+            case ulong u when u > long.MaxValue: return false;
             case int or long or short or sbyte or byte or ushort or uint or ulong:
-                value = Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture);
+                value = Number.Integral(Convert.ToInt64(constant.Value, CultureInfo.InvariantCulture));
                 return true;
             default: return false;
         }
+    }
+
+    private static bool TryAdd(long left, long right, out long sum)
+    {
+        sum = unchecked(left + right);
+        return !((left >= 0) == (right >= 0) && (sum >= 0) != (left >= 0));
+    }
+
+    private static bool TrySubtract(long left, long right, out long difference)
+    {
+        difference = unchecked(left - right);
+        return !((left >= 0) != (right >= 0) && (difference >= 0) != (left >= 0));
     }
 
     /// <summary>A string constant (through conversions), or a static readonly field initialized with a known string.</summary>
@@ -329,14 +467,12 @@ internal static class ConstantValues
             case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromTimeSpan", Parameters.Length: 1 } method } fromTimeSpan
                 when IsGoDuration(method.ContainingType):
                 // Exact (a tick is 100 ns); throws ArgumentOutOfRangeException beyond Go's int64 nanoseconds: unknown.
-                if (!TryTicks(fromTimeSpan.Arguments[0].Value, walk.Deeper(), out double ticks)
-                    || !TryTimeSpan(ticks, out TimeSpan span)
-                    || span.Ticks is > long.MaxValue / 100 or < long.MinValue / 100)
+                if (!TryTicks(fromTimeSpan.Arguments[0].Value, walk.Deeper(), out long ticks) || ticks is > long.MaxValue / 100 or < long.MinValue / 100)
                 {
                     return false;
                 }
 
-                nanoseconds = span.Ticks * 100;
+                nanoseconds = ticks * 100;
                 return true;
             case IFieldReferenceOperation reference when TryGetReadOnlyInitializer(reference, walk, out IOperation? initializer, out Walk inner):
                 return TryGoDurationNanoseconds(initializer, inner, out nanoseconds);
@@ -470,7 +606,7 @@ internal static class ConstantValues
         return true;
     }
 
-    private static bool TryParseInvariant(IInvocationOperation invocation, Walk walk, out double ticks)
+    private static bool TryParseInvariant(IInvocationOperation invocation, Walk walk, out long ticks)
     {
         // TimeSpan.Parse(string) and Parse(string, IFormatProvider): the "c" format reads the same in every culture.
         ticks = 0;
@@ -505,7 +641,7 @@ internal static class ConstantValues
         }
     }
 
-    private static double? UnitOfFactory(string name) => name switch
+    private static long? UnitOfFactory(string name) => name switch
     {
         "FromDays" => TimeSpan.TicksPerDay,
         "FromHours" => TimeSpan.TicksPerHour,
@@ -516,8 +652,8 @@ internal static class ConstantValues
         _ => null,
     };
 
-    // Every TimeSpan factory and constructor names its parameters by unit; the double overloads call theirs "value".
-    private static double? UnitOfParameter(string name, double factoryUnit) => name switch
+    // Every TimeSpan factory and constructor names its parameters by unit; the double overloads and FromTicks call theirs "value".
+    private static long? UnitOfParameter(string name, long factoryUnit) => name switch
     {
         "value" => factoryUnit,
         "ticks" => 1,
@@ -530,25 +666,77 @@ internal static class ConstantValues
         _ => null,
     };
 
-    private static bool TrySumTicks(IEnumerable<IArgumentOperation> arguments, double factoryUnit, Walk walk, out double ticks)
+    /// <summary>
+    /// A TimeSpan factory (<c>TimeSpan.FromDays</c>...) or constructor, as the runtime computes it. The double overloads
+    /// (<c>FromHours(double value)</c>): <c>value * scale</c> in double, truncated to ticks (NaN and overflow throw). The
+    /// integer ones are exact, and throw out of range: one unit (<c>FromHours(int)</c>, <c>FromTicks</c>,
+    /// <c>new TimeSpan(long)</c>) within the long range of ticks; several parts (<c>FromDays(int, int, long...)</c>,
+    /// <c>new TimeSpan(d, h, m, s, ms)</c>) within ±(long.MaxValue / 10) microseconds in all.
+    /// </summary>
+    private static bool TryTimeSpanFactory(ImmutableArray<IArgumentOperation> arguments, long factoryUnit, Walk walk, out long ticks)
     {
         ticks = 0;
-        bool any = false;
+        if (arguments.Length == 0)
+        {
+            return false;
+        }
+
+        if (arguments.Length == 1 && arguments[0].Parameter is { Type.SpecialType: SpecialType.System_Double, Name: "value" })
+        {
+            return TryNumber(arguments[0].Value, walk.Deeper(), out Number amount)
+                && !double.IsNaN(amount.Value)
+                && TryIntervalFromDoubleTicks(amount.Value * factoryUnit, out ticks);
+        }
+
+        decimal total = 0;
         foreach (IArgumentOperation argument in arguments)
         {
             if (argument.Parameter is not { } parameter
+                || !IsIntegral(parameter.Type)
                 || UnitOfParameter(parameter.Name, factoryUnit) is not { } unit
                 || unit == 0
-                || !TryNumber(argument.Value, walk.Deeper(), out double amount))
+                || !TryNumber(argument.Value, walk.Deeper(), out Number amount)
+                || !amount.IsIntegral)
             {
                 return false;
             }
 
-            ticks += amount * unit;
-            any = true;
+            // Exact: a long times at most 864,000,000,000, six times, stays far below decimal's 7.9e28.
+            total += (decimal)amount.Integer * unit;
         }
 
-        return any;
+        decimal limit = arguments.Length == 1 ? long.MaxValue : long.MaxValue / 10 * 10;
+        if (total > limit || total < (arguments.Length == 1 ? long.MinValue : -limit))
+        {
+            return false;
+        }
+
+        ticks = (long)total;
+        return true;
+    }
+
+    /// <summary>A known number: an integer of an integral C# type, exactly, or the double value of a floating-point one.</summary>
+    private readonly struct Number
+    {
+        private readonly double real;
+
+        private Number(bool isIntegral, long integer, double real)
+        {
+            IsIntegral = isIntegral;
+            Integer = integer;
+            this.real = real;
+        }
+
+        public bool IsIntegral { get; }
+
+        public long Integer { get; }
+
+        /// <summary>The value as a double (an integer converted as C# converts it).</summary>
+        public double Value => IsIntegral ? Integer : real;
+
+        public static Number Integral(long value) => new(true, value, 0);
+
+        public static Number Real(double value) => new(false, 0, value);
     }
 
     /// <summary>

@@ -29,33 +29,46 @@ internal static class AnalyzerRun
         .ToImmutableArray();
 
     /// <summary>The diagnostics of <paramref name="analyzers"/> over <paramref name="source"/>, which must compile.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, ImmutableArray<DiagnosticAnalyzer> analyzers)
-    {
-        CSharpCompilation compilation = Compile(source);
-        return await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
-    }
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        await AnalyzeAsync(Compile(source), analyzers);
+
+    /// <summary><c>public static object Create() =&gt; <paramref name="expression"/>;</c>, after <paramref name="declarations"/>.</summary>
+    public static string Source(string expression, string declarations = "") => $$"""
+        using System;
+        using Golem.MeshPki.Lifetimes;
+
+        {{declarations}}
+
+        public static class Mesh
+        {
+            public static object Create() => {{expression}};
+        }
+        """;
 
     /// <summary>
     /// The analyzers' diagnostics over <c>public static object Create() =&gt; <paramref name="expression"/>;</c> and the
     /// library's <c>Validate()</c> findings for the object that code creates when it runs.
     /// </summary>
-    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Finding> Findings)> AnalyzeAndValidateAsync(string expression)
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Finding> Findings)> AnalyzeAndValidateAsync(string expression, string declarations = "")
     {
-        string source = $$"""
-            using System;
-            using Golem.MeshPki.Lifetimes;
+        (ImmutableArray<Diagnostic> diagnostics, object created) = await AnalyzeAndRunAsync(Source(expression, declarations));
+        return (diagnostics, Validate(created));
+    }
 
-            public static class Mesh
-            {
-                public static object Create() => {{expression}};
-            }
-            """;
+    /// <summary>The analyzers' diagnostics over <paramref name="source"/> and the object its <c>Mesh.Create()</c> returns.</summary>
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, object Created)> AnalyzeAndRunAsync(string source)
+    {
         CSharpCompilation compilation = Compile(source);
-        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(AllAnalyzers).GetAnalyzerDiagnosticsAsync();
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(compilation, AllAnalyzers);
 
         using var image = new MemoryStream();
         Assert.True(compilation.Emit(image).Success);
-        object created = Assembly.Load(image.ToArray()).GetType("Mesh")!.GetMethod("Create")!.Invoke(null, null)!;
+        return (diagnostics, Assembly.Load(image.ToArray()).GetType("Mesh")!.GetMethod("Create")!.Invoke(null, null)!);
+    }
+
+    /// <summary>The library's findings for a lifetime object.</summary>
+    public static IReadOnlyList<Finding> Validate(object created)
+    {
         IReadOnlyList<Finding> findings = created switch
         {
             library::Golem.MeshPki.Lifetimes.WorkloadCertificatePolicy workload => workload.Validate(),
@@ -64,7 +77,22 @@ internal static class AnalyzerRun
             library::Golem.MeshPki.Lifetimes.MeshLifetimeOptions options => options.Validate(),
             _ => throw new InvalidOperationException("Not a lifetime type: " + created.GetType()),
         };
-        return (diagnostics, findings);
+        return findings;
+    }
+
+    // An analyzer that throws is reported as AD0001 and would merely be one more diagnostic: fail on it, with the exception.
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var exceptions = new List<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]),
+            (exception, analyzer, _) => { lock (exceptions) { exceptions.Add(analyzer.GetType().Name + ": " + exception); } },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        return diagnostics;
     }
 
     private static CSharpCompilation Compile(string source)

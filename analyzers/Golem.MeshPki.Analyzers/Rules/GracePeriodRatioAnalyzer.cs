@@ -53,21 +53,31 @@ public sealed class GracePeriodRatioAnalyzer : PolicyAnalyzer
         }
 
         string ttlText = string.Format(CultureInfo.InvariantCulture, LifetimeRuleMessages.WorkloadCertificateTtlInCode, ttl.ToString("c", CultureInfo.InvariantCulture));
-        bool defaultRatioFits = ratioAt is not null && IstioRotation.Slack(ttl, LifetimeRuleThresholds.DefaultGracePeriodRatio, jitter) >= LifetimeRuleThresholds.MinimumRotationSlack;
+        bool defaultRatioFits = ratioAt is not null
+            && IstioRotation.TrySlack(ttl, LifetimeRuleThresholds.DefaultGracePeriodRatio, jitter, out TimeSpan defaultSlack)
+            && defaultSlack >= LifetimeRuleThresholds.MinimumRotationSlack;
+
+        // MPKI2001's warnings are istio-agent's rotation arithmetic in Go's int64 nanoseconds (secretcache.go rotateTime).
+        // With a TTL near or beyond Go's 292 years a grace period (or the nominal rotation offset) may not fit them:
+        // istio-agent cannot have such a SECRET_TTL, WorkloadCertificatePolicy.Validate() overflows on it, and no
+        // warning is given (Try*: the arithmetic as the library does it, which fails exactly there).
         if (ratio > LifetimeRuleThresholds.MaximumUsefulGracePeriodRatio)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.GracePeriodRatioRotatesTooOften,
-                where.Syntax.GetLocation(),
-                defaultRatioFits ? DefaultRatioFits : null,
-                ratio.ToString("R", CultureInfo.InvariantCulture),
-                GoDurationText.Format(IstioRotation.OffsetFromIssuance(ttl, ratio)),
-                ttlText));
+            if (IstioRotation.TryOffsetFromIssuance(ttl, ratio, out TimeSpan nominal) && nominal.Ticks <= long.MaxValue / 100)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.GracePeriodRatioRotatesTooOften,
+                    where.Syntax.GetLocation(),
+                    defaultRatioFits ? DefaultRatioFits : null,
+                    ratio.ToString("R", CultureInfo.InvariantCulture),
+                    GoDurationText.Format(nominal),
+                    ttlText));
+            }
+
             return;
         }
 
-        TimeSpan slack = IstioRotation.Slack(ttl, ratio, jitter);
-        if (slack < LifetimeRuleThresholds.MinimumRotationSlack)
+        if (IstioRotation.TrySlack(ttl, ratio, jitter, out TimeSpan slack) && slack < LifetimeRuleThresholds.MinimumRotationSlack)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.RotationSlackTooShort,

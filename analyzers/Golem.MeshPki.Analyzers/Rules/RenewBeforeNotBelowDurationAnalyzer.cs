@@ -38,10 +38,13 @@ public sealed class RenewBeforeNotBelowDurationAnalyzer : PolicyAnalyzer
         {
             TimeSpan duration = written ?? LifetimeRuleThresholds.DefaultCertificateDuration;
             string rb = GoDurationText.Format(renewBefore);
+
+            // Ignored (and offered for removal) only when the controller's plan does not use it: with a duration of zero
+            // or less the plan takes 90 days, and a renewBefore below that is used (renewaltime.go, as the library plans).
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.RenewBeforeNotBelowDuration,
                 where.Syntax.GetLocation(),
-                CertManagerSpec.Ignored("renewBefore"),
+                CertManagerSpec.ControllerUsesRenewBefore(renewBefore, CertManagerSpec.PlannedLifetime(written)) ? null : CertManagerSpec.Ignored("renewBefore"),
                 "spec.renewBefore",
                 rb,
                 string.Format(CultureInfo.InvariantCulture, LifetimeRuleMessages.CertManagerRenewBeforeNotBelowDurationDetail, GoDurationText.Format(duration), rb)));

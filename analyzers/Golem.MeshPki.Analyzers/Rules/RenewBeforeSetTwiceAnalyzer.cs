@@ -45,7 +45,8 @@ public sealed class RenewBeforeSetTwiceAnalyzer : PolicyAnalyzer
         if (settings.TryGetTimeSpan(LifetimeSetting.IntermediateRenewBefore, out TimeSpan renewBefore, out _)
             && settings.TryGetEffectiveTimeSpan(LifetimeSetting.IntermediateDuration, out TimeSpan? duration, out _))
         {
-            if (CertManagerSpec.ControllerUsesRenewBefore(renewBefore, duration ?? LifetimeRuleThresholds.DefaultCertificateDuration))
+            // Against the lifetime the controller's renewal is planned with (90 days for a duration of zero or less).
+            if (CertManagerSpec.ControllerUsesRenewBefore(renewBefore, CertManagerSpec.PlannedLifetime(duration)))
             {
                 (ignored, ignoredAt) = ("renewBeforePercentage", percentageAt);
             }
