@@ -130,6 +130,14 @@ public sealed record WorkloadCertificatePolicy
     // rotateTime) must leave an hour before expiry, the time istiod may be away.
     private void AddRotationWarnings(string ttlText, List<Finding> findings)
     {
+        // A TTL beyond Go's int64 nanoseconds (about 292 years) has no rotation istio-agent could compute; MPKI2002
+        // already reports it against any maximum istiod can hold.
+        var rotation = new WorkloadRotation(GracePeriodRatio, GracePeriodRatioJitter);
+        if (!rotation.WindowFits(Ttl))
+        {
+            return;
+        }
+
         if (GracePeriodRatio > LifetimeRuleThresholds.MaximumUsefulGracePeriodRatio)
         {
             TimeSpan nominal = new WorkloadRotation(GracePeriodRatio, 0).Window(Ttl).Nominal;
@@ -140,7 +148,7 @@ public sealed record WorkloadCertificatePolicy
             return;
         }
 
-        TimeSpan slack = Ttl - new WorkloadRotation(GracePeriodRatio, GracePeriodRatioJitter).Window(Ttl).Latest;
+        TimeSpan slack = Ttl - rotation.Window(Ttl).Latest;
         if (slack < LifetimeRuleThresholds.MinimumRotationSlack)
         {
             findings.Add(new Finding(

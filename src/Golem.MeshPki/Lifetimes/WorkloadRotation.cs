@@ -123,6 +123,20 @@ public readonly record struct WorkloadRotation(double GracePeriodRatio, double G
         return RotationTime(createdTime, notAfter, timeProvider.GetUtcNow(), DrawJitter(random));
     }
 
+    /// <summary>
+    /// Whether <see cref="Window"/> can be computed for the lifetime: every grace period of the window fits in Go's
+    /// int64 nanoseconds (a lifetime of up to about 292 years). istio-agent never holds a longer certificate; its
+    /// float-to-int64 conversion would be undefined, and <see cref="Window"/> throws <see cref="OverflowException"/>.
+    /// </summary>
+    internal bool WindowFits(TimeSpan lifetime) =>
+        GracePeriodFits(lifetime, GracePeriodRatio + Math.Abs(GracePeriodRatioJitter))
+        && GracePeriodFits(lifetime, GracePeriodRatio)
+        && GracePeriodFits(lifetime, GracePeriodRatio - Math.Abs(GracePeriodRatioJitter));
+
+    // 2^63, the first double beyond int64: the (long) conversion in OffsetForRatio overflows from there.
+    private static bool GracePeriodFits(TimeSpan lifetime, double ratio) =>
+        Math.Clamp(ratio, 0, 1) * (lifetime.Ticks * 100.0) < 9223372036854775808.0;
+
     private static TimeSpan OffsetForRatio(TimeSpan lifetime, double ratio)
     {
         double clamped = Math.Clamp(ratio, 0, 1);

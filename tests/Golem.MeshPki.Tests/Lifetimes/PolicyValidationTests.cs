@@ -69,6 +69,20 @@ public sealed class PolicyValidationTests
         Assert.Empty(new WorkloadCertificatePolicy(TimeSpan.FromHours(2)) { GracePeriodRatioJitter = 0 }.Validate());
     }
 
+    [Theory]
+    [InlineData(long.MaxValue, 0.5, 0.01)]
+    [InlineData(long.MaxValue / 100, 0.5, 0.5)]
+    [InlineData(365_000 * TimeSpan.TicksPerDay, 0.95, 0.01)]
+    public void A_TTL_beyond_Gos_int64_nanoseconds_is_MPKI2002_without_a_rotation_warning(long ticks, double ratio, double jitter)
+    {
+        // istio-agent computes the grace period in int64 nanoseconds; past about 292 years there is no rotation to
+        // warn about, and Validate() returns findings rather than throwing.
+        var findings = new WorkloadCertificatePolicy(TimeSpan.FromTicks(ticks), ratio, jitter).Validate();
+
+        Assert.Equal("MPKI2002", Assert.Single(findings).Id);
+        Assert.Equal("MPKI2002", Assert.Single(new MeshLifetimeOptions { WorkloadCertificateTtl = TimeSpan.FromTicks(ticks), GracePeriodRatio = ratio, GracePeriodRatioJitter = jitter }.Validate(), f => f.Id != "MPKI2003").Id);
+    }
+
     [Fact]
     public void Default_intermediate_policy_has_no_findings() => Assert.Empty(new IntermediateCaPolicy().Validate());
 
