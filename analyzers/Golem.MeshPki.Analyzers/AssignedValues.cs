@@ -27,7 +27,7 @@ internal readonly struct WrittenValue
 /// Finds what one operation writes to the lifetime settings, on any surface of <see cref="ApiSurfaces"/>: a creation
 /// or <see langword="with"/> of a policy (constructor arguments, then initializer assignments, which run after the
 /// constructor, so a later value for the same setting wins), a factory call, a <c>MeshCertificateLifetimes</c> made
-/// of policies written in place, an options object initializer, or one options property set in a statement.
+/// of policies written in place, an options object initializer, or options properties set in consecutive statements.
 /// Arguments left to their default value are the library's defaults and are not "written".
 /// </summary>
 internal static class AssignedValues
@@ -45,14 +45,65 @@ internal static class AssignedValues
                 return FromFactory(invocation, surface);
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
                 when !IsInitializerMember(target) && surfaces.OptionsSurface(target.Property) is { } surface:
-                // A statement such as `options.WorkloadCertificateTtl = ...`: only this value is known.
-                var written = ImmutableArray.CreateBuilder<WrittenValue>();
-                Add(written, surface, target.Property.Name, target.Property.Type, assignment.Value);
-                return new PolicySettings(assignment, surface, written.ToImmutable(), LifetimeGroup.None);
+                return FromStatements(assignment, target, surface, surfaces);
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// An options property set in a statement, such as <c>options.WorkloadCertificateTtl = ...;</c>, together with the
+    /// settings the statements right after it set on the same local or parameter (a <c>Configure</c> callback writes
+    /// them one per line). The run ends at the first other statement, which may change the object (a <c>Bind</c>, a
+    /// method call). Every setting not written in the run is unknown (it comes from configuration). The run is
+    /// analyzed once, from its first statement; the later ones return <see langword="null"/>.
+    /// </summary>
+    private static PolicySettings? FromStatements(ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target, ApiSurface surface, ResolvedSurfaces surfaces)
+    {
+        var written = ImmutableArray.CreateBuilder<WrittenValue>();
+        if (assignment.Parent is not IExpressionStatementOperation { Parent: IBlockOperation block } statement
+            || ReceiverOf(target) is not { } receiver)
+        {
+            // Not a statement of its own in a block (e.g. `a = o.X = v`, an expression-bodied lambda), or a receiver
+            // that may be a different object each time (`GetOptions().X = v`): only this value is known.
+            Add(written, surface, target.Property.Name, target.Property.Type, assignment.Value);
+            return new PolicySettings(assignment, surface, written.ToImmutable(), LifetimeGroup.None);
+        }
+
+        int index = block.Operations.IndexOf(statement);
+        if (index > 0 && SettingAssignment(block.Operations[index - 1], receiver, surface, surfaces) is not null)
+        {
+            return null;
+        }
+
+        for (int i = index; i < block.Operations.Length; i++)
+        {
+            if (SettingAssignment(block.Operations[i], receiver, surface, surfaces) is not { } next)
+            {
+                break;
+            }
+
+            var property = (IPropertyReferenceOperation)next.Target;
+            Add(written, surface, property.Property.Name, property.Property.Type, next.Value);
+        }
+
+        return new PolicySettings(assignment, surface, written.ToImmutable(), LifetimeGroup.None);
+    }
+
+    // `options.X = value;` on the same local or parameter, X a property of the same options surface.
+    private static ISimpleAssignmentOperation? SettingAssignment(IOperation statement, ISymbol receiver, ApiSurface surface, ResolvedSurfaces surfaces) =>
+        statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment }
+            && ReferenceEquals(surfaces.OptionsSurface(target.Property), surface)
+            && SymbolEqualityComparer.Default.Equals(ReceiverOf(target), receiver)
+            ? assignment
+            : null;
+
+    private static ISymbol? ReceiverOf(IPropertyReferenceOperation target) => target.Instance switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
 
     // Initializer members (`new T { X = ... }`, `with { X = ... }`) assign through the implicit receiver.
     private static bool IsInitializerMember(IPropertyReferenceOperation target) =>

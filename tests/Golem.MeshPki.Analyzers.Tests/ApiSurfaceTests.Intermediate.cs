@@ -117,7 +117,7 @@ public sealed partial class ApiSurfaceTests
                 .WithArguments("spec.renewBeforePercentage", percentage, MutuallyExclusive));
 
     [Theory]
-    [InlineData("options.IntermediateRenewBefore = TimeSpan.FromDays(10); options.IntermediateRenewBeforePercentage = 20; return options;")]
+    [InlineData("options.IntermediateRenewBefore = TimeSpan.FromDays(10); Services.Configure<MeshLifetimeOptions>(o => { }); options.IntermediateRenewBeforePercentage = 20; return options;")]
     [InlineData("return new MeshLifetimeOptions { IntermediateRenewBefore = TimeSpan.FromDays(10), IntermediateRenewBeforePercentage = maybePercent };")]
     [InlineData("return new MeshLifetimeOptions { IntermediateRenewBefore = maybe, IntermediateRenewBeforePercentage = 20 };")]
     [InlineData("return new MeshLifetimeOptions { IntermediateRenewBeforePercentage = 20 };")]

@@ -12,8 +12,8 @@ namespace Golem.MeshPki.Analyzers.Rules;
 /// TTL when it is written, else at the maximum.
 /// The maximum is the one written beside the TTL when it is (unknown: nothing is reported), else
 /// <c>golem_meshpki.max_workload_cert_ttl</c> from .editorconfig (a Go duration, as in istiod's environment), else
-/// istiod's default, 90 days. Where the maximum is not written (a <see langword="with"/>, an options property set
-/// alone), the .editorconfig value stands for the real istiod.
+/// istiod's default, 90 days. Where the maximum is not written (a <see langword="with"/>, options properties set in
+/// statements that do not set it), the .editorconfig value stands for the real istiod.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkloadTtlAboveMaximumAnalyzer : PolicyAnalyzer
