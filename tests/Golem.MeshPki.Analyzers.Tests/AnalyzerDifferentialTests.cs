@@ -28,7 +28,7 @@ namespace Golem.MeshPki.Analyzers.Tests;
 /// would have been (the program runs again with other values in its place).
 /// </para>
 /// <para>
-/// Known deviations, documented in analyzers/STATUS.md and kept out of the generated unknowns on purpose: an unknown
+/// Known deviations, documented in analyzers/DESIGN.md and kept out of the generated unknowns on purpose: an unknown
 /// MaxWorkloadCertTtl (a <see langword="with"/>, an options property set alone) is taken to be istiod's, so the unknown
 /// sources keep the default of 90 days; an unknown intermediate duration or renewBefore is taken to fit in Go's int64
 /// nanoseconds, so unknown ones stay within 292 years; MPKI2006 quotes an unknown percentage as written. And one
@@ -329,7 +329,7 @@ public sealed class AnalyzerDifferentialTests(ITestOutputHelper output)
                 && (program.Surface is "options-statements" or "options-callback"
                     || program.Values.Any(v => v.Setting is GeneratedSetting.Duration or GeneratedSetting.RenewBefore && !v.Known)))
             {
-                // Known deviation (STATUS.md): an intermediate duration or renewBefore the analyzers do not know (an
+                // Known deviation (DESIGN.md): an intermediate duration or renewBefore the analyzers do not know (an
                 // unknown value, or one set in another statement) is taken to fit a Certificate; beyond Go's int64
                 // nanoseconds Validate() has nothing to say about cert-manager.
                 reported = reported.Where(r => r[..8] is not ("MPKI2004" or "MPKI2005" or "MPKI2006")).ToArray();
@@ -380,7 +380,7 @@ public sealed class AnalyzerDifferentialTests(ITestOutputHelper output)
         }
 
         /// <summary>
-        /// Known deviation (STATUS.md, "MPKI2002 threshold precedence"): where the operation does not write the maximum
+        /// Known deviation (DESIGN.md, "MPKI2002's maximum"): where the operation does not write the maximum
         /// (a <see langword="with"/>, an options property set in a statement), MPKI2002 compares the TTL with istiod's
         /// (.editorconfig, else 90 days), not the object's. Accepted when that is what the message says and it holds:
         /// the TTL it quotes is the object's, above 90 days.
@@ -487,7 +487,7 @@ public sealed class AnalyzerDifferentialTests(ITestOutputHelper output)
             }
         }
 
-        // Known deviation (STATUS.md): an unknown MaxWorkloadCertTtl is taken to be istiod's, so sources keep its default.
+        // Known deviation (DESIGN.md): an unknown MaxWorkloadCertTtl is taken to be istiod's, so sources keep its default.
         private Lib.WorkloadCertificatePolicy Workload() => new(
             (TimeSpan)Draw(GeneratedType.TimeSpan, GeneratedSetting.Ttl, allowInvalid: false)!,
             (double)Draw(GeneratedType.Double, GeneratedSetting.Ratio, allowInvalid: false)!,
@@ -541,7 +541,7 @@ public sealed class AnalyzerDifferentialTests(ITestOutputHelper output)
             }
         }
 
-        // Known deviation (STATUS.md): an unknown intermediate duration or renewBefore is taken to fit a Certificate.
+        // Known deviation (DESIGN.md): an unknown intermediate duration or renewBefore is taken to fit a Certificate.
         private long SpanTicks(GeneratedSetting? setting)
         {
             long[] pool = random.NextDouble() < 0.85 ? LifetimeProgramGenerator.CommonSpans : LifetimeProgramGenerator.ExtremeSpans;
