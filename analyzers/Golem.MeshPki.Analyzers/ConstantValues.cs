@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Golem.MeshPki.Lifetimes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -50,16 +51,20 @@ internal static class ConstantValues
     // Bounds every walk: nested arithmetic, chains of static readonly fields, and their cycles (which the compiler allows).
     private const int MaxDepth = 8;
 
+    // Every rule asks about the same written values, and the analyzer driver hands every analyzer the same IOperation
+    // instances, so the results are kept per operation: each value is evaluated once per compilation, not once per rule
+    // (issue 5's build-cost target). The keys are weak: the entries go with the compilation's operation trees.
+    private static readonly ConditionalWeakTable<IOperation, Known<double>> Doubles = new();
+    private static readonly ConditionalWeakTable<IOperation, Known<long>> TimeSpanTicks = new();
+    private static readonly ConditionalWeakTable<IOperation, Known<long>> GoDurationTicks = new();
+
     public static bool TryGetDouble(IOperation operation, out double value)
     {
-        value = 0;
-        if (!TryNumber(operation, Walk.From(operation), out Number number))
-        {
-            return false;
-        }
-
-        value = number.Value;
-        return true;
+        Known<double> known = Doubles.GetValue(
+            operation,
+            o => TryNumber(o, Walk.From(o), out Number number) ? new Known<double>(number.Value) : Known<double>.Unknown);
+        value = known.Value;
+        return known.IsKnown;
     }
 
     /// <summary>
@@ -101,14 +106,11 @@ internal static class ConstantValues
 
     public static bool TryGetTimeSpan(IOperation operation, out TimeSpan value)
     {
-        value = default;
-        if (!TryTicks(operation, Walk.From(operation), out long ticks))
-        {
-            return false;
-        }
-
-        value = TimeSpan.FromTicks(ticks);
-        return true;
+        Known<long> known = TimeSpanTicks.GetValue(
+            operation,
+            o => TryTicks(o, Walk.From(o), out long ticks) ? new Known<long>(ticks) : Known<long>.Unknown);
+        value = TimeSpan.FromTicks(known.Value);
+        return known.IsKnown;
     }
 
     /// <summary>
@@ -120,14 +122,34 @@ internal static class ConstantValues
     /// </summary>
     internal static bool TryGetGoDuration(IOperation operation, out TimeSpan value)
     {
-        value = default;
-        if (!TryString(operation, Walk.From(operation), out string text) || GoDurationSyntax.Read(text, out long nanoseconds) is not null)
+        Known<long> known = GoDurationTicks.GetValue(
+            operation,
+            o => TryString(o, Walk.From(o), out string text) && GoDurationSyntax.Read(text, out long nanoseconds) is null
+                ? new Known<long>(GoDurationSyntax.ToTimeSpan(nanoseconds).Ticks)
+                : Known<long>.Unknown);
+        value = TimeSpan.FromTicks(known.Value);
+        return known.IsKnown;
+    }
+
+    /// <summary>An evaluation's result, as kept in the per-operation caches.</summary>
+    private sealed class Known<T>
+    {
+        public static readonly Known<T> Unknown = new();
+
+        public Known(T value)
         {
-            return false;
+            IsKnown = true;
+            Value = value;
         }
 
-        value = GoDurationSyntax.ToTimeSpan(nanoseconds);
-        return true;
+        private Known()
+        {
+            Value = default!;
+        }
+
+        public bool IsKnown { get; }
+
+        public T Value { get; }
     }
 
     /// <summary>

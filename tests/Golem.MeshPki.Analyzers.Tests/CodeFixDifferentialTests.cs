@@ -134,21 +134,7 @@ public sealed partial class CodeFixDifferentialTests(ITestOutputHelper output)
     {
         var results = new List<(Diagnostic, string)>();
         using var workspace = new AdhocWorkspace();
-        var projectId = ProjectId.CreateNewId();
-        var documentId = DocumentId.CreateNewId(projectId);
-        Solution solution = workspace.CurrentSolution
-            .AddProject(ProjectInfo.Create(
-                projectId,
-                VersionStamp.Default,
-                "Fix",
-                "Fix",
-                LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-                parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-                metadataReferences: TestReferences.FrameworkAndLibrary))
-            .AddDocument(documentId, "Programs.cs", SourceText.From(programText))
-            .AddDocument(DocumentId.CreateNewId(projectId), "Fields.cs", SourceText.From(fieldsText));
-        Document document = solution.GetDocument(documentId)!;
+        Document document = TestReferences.AdhocDocument(workspace, ("Programs.cs", programText), ("Fields.cs", fieldsText));
         Compilation compilation = (await document.Project.GetCompilationAsync())!;
         SyntaxTree tree = (await document.GetSyntaxTreeAsync())!;
         ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(AnalyzerRun.AllAnalyzers).GetAnalyzerDiagnosticsAsync();
@@ -164,7 +150,7 @@ public sealed partial class CodeFixDifferentialTests(ITestOutputHelper output)
                 {
                     foreach (ApplyChangesOperation change in (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>())
                     {
-                        string text = (await change.ChangedSolution.GetDocument(documentId)!.GetTextAsync()).ToString();
+                        string text = (await change.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).ToString();
                         results.Add((diagnostic, text[text.IndexOf("public static class S", StringComparison.Ordinal)..]));
                     }
                 }

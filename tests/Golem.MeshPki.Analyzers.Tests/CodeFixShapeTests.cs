@@ -327,20 +327,7 @@ public sealed class CodeFixShapeTests
     private static async Task<string> ApplyFixAsync(string source, Diagnostic diagnostic)
     {
         using var workspace = new AdhocWorkspace();
-        var projectId = ProjectId.CreateNewId();
-        var documentId = DocumentId.CreateNewId(projectId);
-        Solution solution = workspace.CurrentSolution
-            .AddProject(ProjectInfo.Create(
-                projectId,
-                VersionStamp.Default,
-                "Fix",
-                "Fix",
-                LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-                parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-                metadataReferences: TestReferences.FrameworkAndLibrary))
-            .AddDocument(documentId, "Mesh.cs", SourceText.From(source));
-        Document document = solution.GetDocument(documentId)!;
+        Document document = TestReferences.AdhocDocument(workspace, ("Mesh.cs", source));
         SyntaxTree tree = (await document.GetSyntaxTreeAsync())!;
         Diagnostic located = Diagnostic.Create(
             diagnostic.Descriptor,
@@ -356,7 +343,7 @@ public sealed class CodeFixShapeTests
         var actions = new List<CodeAction>();
         await fix.RegisterCodeFixesAsync(new CodeFixContext(document, located, (action, _) => actions.Add(action), CancellationToken.None));
         ApplyChangesOperation change = Assert.Single((await Assert.Single(actions).GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>());
-        return (await change.ChangedSolution.GetDocument(documentId)!.GetTextAsync()).ToString();
+        return (await change.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).ToString();
     }
 
     private static DiagnosticResult Expected(DiagnosticDescriptor descriptor, int location, params object[] arguments) =>
