@@ -42,9 +42,13 @@ public readonly record struct GoDuration(long Nanoseconds) : IComparable<GoDurat
     /// <returns>The duration.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is longer than about 292 years, Go's limit.</exception>
     public static GoDuration FromTimeSpan(TimeSpan value) =>
-        value.Ticks is > long.MaxValue / NanosecondsPerTick or < long.MinValue / NanosecondsPerTick
-            ? throw new ArgumentOutOfRangeException(nameof(value), value, "The duration does not fit in Go's int64 nanoseconds.")
-            : new GoDuration(value.Ticks * NanosecondsPerTick);
+        Fits(value)
+            ? new GoDuration(value.Ticks * NanosecondsPerTick)
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "The duration does not fit in Go's int64 nanoseconds.");
+
+    /// <summary>Whether <see cref="FromTimeSpan"/> can hold the value: within about 292 years of zero, Go's int64 nanoseconds.</summary>
+    internal static bool Fits(TimeSpan value) =>
+        value.Ticks is <= long.MaxValue / NanosecondsPerTick and >= long.MinValue / NanosecondsPerTick;
 
     /// <summary>The duration as a <see cref="TimeSpan"/>, truncated toward zero to whole 100 ns ticks.</summary>
     /// <returns>The time span.</returns>

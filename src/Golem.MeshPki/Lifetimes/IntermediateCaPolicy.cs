@@ -96,9 +96,7 @@ public sealed record IntermediateCaPolicy
         return findings.AsReadOnly();
     }
 
-    // A Go duration is int64 nanoseconds; a tick is 100 ns.
-    private static bool FitsGoDuration(TimeSpan? value) =>
-        value is not { Ticks: > long.MaxValue / 100 or < long.MinValue / 100 };
+    private static bool FitsGoDuration(TimeSpan? value) => value is not { } known || GoDuration.Fits(known);
 
     private static string Message(string format, params object?[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }
